@@ -1,0 +1,169 @@
+"""One frozen settings object, read from ``NEWSSTREAM_*`` environment variables.
+
+Every knob an operator can turn is a field here, with its environment
+variable named ``NEWSSTREAM_<FIELD>``. Secrets are wrapped in :class:`Secret`
+so that logging or printing the settings never shows them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from stream.errors import ConfigError
+
+ENV_PREFIX = "NEWSSTREAM_"
+
+#: Logical topic names. CLI commands and code use these; the physical name
+#: is ``topic_prefix + logical``.
+RAW = "news.raw"
+ENRICHED = "news.enriched"
+DUPLICATES = "news.duplicates"
+BREAKING = "news.breaking"
+DEADLETTER = "news.deadletter"
+OUTPUT_TOPICS = (ENRICHED, DUPLICATES, BREAKING, DEADLETTER)
+LOGICAL_TOPICS = (RAW, *OUTPUT_TOPICS)
+
+
+class Secret(str):
+    """A string that never shows itself in ``repr``/``str`` formatting of settings."""
+
+    def __repr__(self) -> str:
+        return "Secret('***')" if self else "Secret('')"
+
+    def reveal(self) -> str:
+        return str.__str__(self)
+
+
+@dataclass(frozen=True)
+class Settings:
+    # --- Kafka connection -------------------------------------------------
+    broker: str = "kafka://127.0.0.1:9092"
+    topic_prefix: str = ""
+    app_id: str = "newsstream"
+    partitions: int = 6
+    replication_factor: int = 1
+    # at_least_once is the default: exactly_once is experimental upstream
+    # (faust-streaming #323, #517); outputs carry deterministic ids instead.
+    processing_guarantee: str = "at_least_once"
+    security_protocol: str = "PLAINTEXT"
+    sasl_mechanism: str = ""
+    sasl_username: str = ""
+    sasl_password: Secret = Secret("")
+    ssl_cafile: str = ""
+    ssl_certfile: str = ""
+    ssl_keyfile: str = ""
+    ssl_keyfile_password: Secret = Secret("")
+
+    # --- Worker -------------------------------------------------------------
+    data_dir: Path = Path("var/newsstream")
+    store: str = "rocksdb://"
+    web_host: str = "127.0.0.1"
+    web_port: int = 6066
+    log_level: str = "info"
+    max_payload_bytes: int = 2 * 1024 * 1024
+
+    # --- Algorithms ---------------------------------------------------------
+    dedup_window_days: float = 7.0
+    story_quiet_hours: float = 48.0
+    flap_window_minutes: float = 30.0
+    subject_rules: str = ""
+
+    # --- Local broker launcher (`newsstream kafka up`) --------------------
+    kafka_port: int = 9092
+    kafka_controller_port: int = 9093
+    kafka_home: Path = Path.home() / ".cache" / "newsstream" / "kafka"
+    kafka_heap: str = "512m"
+
+    def topic(self, logical: str) -> str:
+        """Physical topic name for a logical one (``news.raw`` -> ``<prefix>news.raw``)."""
+        return f"{self.topic_prefix}{logical}"
+
+    @property
+    def group_id(self) -> str:
+        return f"{self.topic_prefix}{self.app_id}"
+
+    @property
+    def bootstrap_servers(self) -> str:
+        """``host:port[,host:port]`` for plain aiokafka clients."""
+        return ",".join(u.split("://", 1)[-1] for u in self.broker.split(";"))
+
+    def redacted(self) -> dict[str, Any]:
+        """The settings as a dict that is safe to log."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            v = getattr(self, f.name)
+            out[f.name] = ("***" if v else "") if isinstance(v, Secret) else str(v)
+        return out
+
+    def __repr__(self) -> str:  # secrets never reach logs through repr
+        inner = ", ".join(f"{k}={v!r}" for k, v in self.redacted().items())
+        return f"Settings({inner})"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Build settings from ``NEWSSTREAM_*`` variables, then ``overrides``."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            raw = env.get(ENV_PREFIX + f.name.upper())
+            if raw is not None:
+                values[f.name] = _coerce(f, raw)
+        for name, value in overrides.items():
+            if name not in {f.name for f in dataclasses.fields(cls)}:
+                raise ConfigError(f"unknown setting {name!r}")
+            values[name] = value
+        settings = cls(**values)
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        if self.partitions < 1:
+            raise ConfigError("NEWSSTREAM_PARTITIONS must be >= 1")
+        if self.replication_factor < 1:
+            raise ConfigError("NEWSSTREAM_REPLICATION_FACTOR must be >= 1")
+        if self.processing_guarantee not in {"at_least_once", "exactly_once"}:
+            raise ConfigError(
+                "NEWSSTREAM_PROCESSING_GUARANTEE must be at_least_once or exactly_once, "
+                f"not {self.processing_guarantee!r}"
+            )
+        if self.security_protocol not in {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}:
+            raise ConfigError(f"unknown NEWSSTREAM_SECURITY_PROTOCOL {self.security_protocol!r}")
+        if self.security_protocol.startswith("SASL") and self.sasl_mechanism not in {
+            "PLAIN",
+            "SCRAM-SHA-256",
+            "SCRAM-SHA-512",
+        }:
+            raise ConfigError(
+                "NEWSSTREAM_SASL_MECHANISM must be PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 "
+                f"with {self.security_protocol}"
+            )
+        if self.max_payload_bytes < 1024:
+            raise ConfigError("NEWSSTREAM_MAX_PAYLOAD_BYTES must be at least 1024")
+        for name in ("dedup_window_days", "story_quiet_hours", "flap_window_minutes"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"NEWSSTREAM_{name.upper()} must be > 0")
+        if not (0 < self.web_port < 65536 and 0 < self.kafka_port < 65536):
+            raise ConfigError("ports must be between 1 and 65535")
+
+
+def _coerce(f: dataclasses.Field[Any], raw: str) -> Any:
+    kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+    try:
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+        if kind == "Path":
+            return Path(raw).expanduser()
+        if kind == "Secret":
+            return Secret(raw)
+        return raw
+    except ValueError as exc:
+        raise ConfigError(f"{ENV_PREFIX}{f.name.upper()}={raw!r}: expected {kind}") from exc
+
+
