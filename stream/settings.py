@@ -69,7 +69,7 @@ class Settings:
 
     # --- Algorithms ---------------------------------------------------------
     dedup_window_days: float = 7.0
-    story_quiet_hours: float = 48.0
+    story_quiet_hours: float = 96.0
     flap_window_minutes: float = 30.0
     subject_rules: str = ""
 
@@ -78,6 +78,9 @@ class Settings:
     kafka_controller_port: int = 9093
     kafka_home: Path = Path.home() / ".cache" / "newsstream" / "kafka"
     kafka_heap: str = "512m"
+    # Empty means ``<data_dir>/kafka-<kafka_port>``, so brokers on different
+    # ports never share storage.
+    kafka_data_dir: str = ""
 
     def topic(self, logical: str) -> str:
         """Physical topic name for a logical one (``news.raw`` -> ``<prefix>news.raw``)."""

@@ -1,0 +1,169 @@
+"""Evaluate the subject tagger on BBC News and Reuters-21578 (research-only data).
+
+    python eval/subjects.py [--bbc PATH] [--reuters PATH] [--limit N]
+
+Defaults read ``../shared/data`` beside the repository. Prints top-1 top-level
+accuracy (among all 17 IPTC top-level topics, the headline number, and among
+the 5 BBC classes only), per-class precision/recall/F1, macro-F1 and the
+confusion matrix on BBC; top-level and deep-code hit rates on Reuters; and
+tagging time per article. Nothing here feeds back into the lexicon's weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from stream.subjects.taxonomy import TOP_LEVEL, TOPICS, ancestors, top_level  # noqa: E402
+from stream.subjects.tagger import SubjectOptions, SubjectTagger  # noqa: E402
+from stream.text.normalize import tokenize  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+BBC_CLASSES = {
+    "business": "medtop:04000000",
+    "entertainment": "medtop:01000000",
+    "politics": "medtop:11000000",
+    "sport": "medtop:15000000",
+    "tech": "medtop:13000000",
+}
+_AGRI = ("medtop:20000210", "medtop:20000389")
+_METAL = ("medtop:20000388", "medtop:20000316")
+# Reuters topic -> acceptable IPTC codes, only where the mapping is clear.
+REUTERS_MAP: dict[str, tuple[str, ...]] = {
+    "acq": ("medtop:20000204",), "earn": ("medtop:20000178",),
+    "crude": ("medtop:20001243",), "nat-gas": ("medtop:20000263",),
+    "trade": ("medtop:20000373",), "interest": ("medtop:20000371",),
+    "money-fx": ("medtop:20000391",), "dlr": ("medtop:20000391",),
+    "yen": ("medtop:20000391",), "ship": ("medtop:20000343",),
+    "gnp": ("medtop:20000359",), "cpi": ("medtop:20000370",),
+    "money-supply": ("medtop:20000379",), "bop": ("medtop:20000375",),
+    "jobs": ("medtop:20000365",), "ipi": ("medtop:20000358",),
+    "housing": ("medtop:20001368",), "retail": ("medtop:20000252",),
+    "gold": _METAL, "copper": _METAL, "alum": _METAL, "zinc": _METAL,
+    "iron-steel": _METAL, "tin": _METAL, "lead": _METAL, "nickel": _METAL,
+    **{k: _AGRI for k in ("grain", "wheat", "corn", "barley", "rice", "oilseed", "soybean",
+                          "sugar", "coffee", "cocoa", "cotton", "veg-oil", "livestock",
+                          "carcass", "meal-feed", "palm-oil", "rubber", "sorghum", "oat")},
+}
+ECONOMY = "medtop:04000000"
+
+
+def _read(path: Path, limit: int | None) -> list[dict]:
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            out.append(json.loads(line))
+            if limit and len(out) >= limit:
+                break
+    return out
+
+
+def _timed(tagger: SubjectTagger, title: str, body: str) -> tuple[list, float]:
+    toks = tokenize(title + "\n" + body)
+    t0 = time.perf_counter()
+    subs = tagger.tag(title, body, toks)
+    return subs, time.perf_counter() - t0
+
+
+def eval_bbc(tagger: SubjectTagger, rows: list[dict]) -> None:
+    gold_codes = list(BBC_CLASSES.values())
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    hits17 = hits5 = 0
+    times = []
+    for r in rows:
+        gold = BBC_CLASSES[r["category"]]
+        subs, dt = _timed(tagger, r["title"], r["body"])
+        times.append(dt)
+        pred = top_level(subs[0].code) if subs else "none"
+        hits17 += pred == gold
+        # Among the 5 classes: the best-scored of them (subjects are best first).
+        tops5 = [top_level(s.code) for s in subs if top_level(s.code) in gold_codes]
+        hits5 += bool(tops5) and tops5[0] == gold
+        confusion[gold][pred] += 1
+    n = len(rows)
+    print(f"BBC: {n} articles")
+    print(f"  top-1 top-level accuracy, among all 17: {hits17 / n:.4f}")
+    print(f"  top-1 top-level accuracy, among the 5 BBC classes: {hits5 / n:.4f}")
+    f1s = []
+    print(f"  {'class':<34} {'prec':>6} {'rec':>6} {'f1':>6}")
+    for name, code in BBC_CLASSES.items():
+        tp = confusion[code][code]
+        fp = sum(confusion[g][code] for g in gold_codes if g != code)
+        fn = sum(confusion[code].values()) - tp
+        p = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
+        f1s.append(f1)
+        print(f"  {name + ' ' + code:<34} {p:6.3f} {rc:6.3f} {f1:6.3f}")
+    print(f"  macro-F1 (5 classes): {sum(f1s) / len(f1s):.4f}")
+    cols = gold_codes + sorted({p for c in confusion.values() for p in c} - set(gold_codes))
+    print("  confusion (rows gold, columns predicted top-level):")
+    print("  " + " " * 14 + " ".join(f"{c[7:9] if c != 'none' else '--':>5}" for c in cols))
+    for name, code in BBC_CLASSES.items():
+        print(f"  {name:<14}" + " ".join(f"{confusion[code][c]:5d}" for c in cols))
+    _timing(times)
+
+
+def eval_reuters(tagger: SubjectTagger, rows: list[dict]) -> None:
+    n = top_hits = any_deep = 0
+    per_topic: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    times = []
+    for r in rows:
+        mapped = [t for t in r["topics"] if t in REUTERS_MAP]
+        if not mapped or not (r["title"] or r["body"]).strip():
+            continue
+        n += 1
+        subs, dt = _timed(tagger, r["title"], r["body"])
+        times.append(dt)
+        top_hits += bool(subs) and top_level(subs[0].code) == ECONOMY
+        found = {s.code for s in subs} | {a for s in subs for a in s.ancestors}
+        article_hit = False
+        for t in mapped:
+            ok = any(code in found for code in REUTERS_MAP[t])
+            per_topic[t][0] += ok
+            per_topic[t][1] += 1
+            article_hit |= ok
+        any_deep += article_hit
+    print(f"Reuters-21578: {n} articles with a mapped topic")
+    print(f"  top-1 top-level accuracy (economy, business and finance): {top_hits / n:.4f}")
+    print(f"  deep-code hit rate (a mapped code among subjects or their ancestors): {any_deep / n:.4f}")
+    found_all = sum(v[0] for v in per_topic.values())
+    total_all = sum(v[1] for v in per_topic.values())
+    print(f"  deep-code recall over (article, topic) pairs: {found_all / total_all:.4f}")
+    for t, (ok, tot) in sorted(per_topic.items(), key=lambda kv: -kv[1][1])[:15]:
+        print(f"    {t:<14} {ok / tot:.3f}  ({tot})")
+    _timing(times)
+
+
+def _timing(times: list[float]) -> None:
+    times.sort()
+    mean = sum(times) / len(times) * 1e6
+    p99 = times[int(len(times) * 0.99)] * 1e6
+    print(f"  tag() time per article (tokens given): mean {mean:.0f} us, p99 {p99:.0f} us")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--bbc", type=Path, default=SHARED / "bbc.jsonl")
+    ap.add_argument("--reuters", type=Path, default=SHARED / "reuters21578.jsonl")
+    ap.add_argument("--limit", type=int, default=None, help="read at most N articles per set")
+    args = ap.parse_args(argv)
+    assert len(TOP_LEVEL) == 17 and all(c in TOPICS for c in BBC_CLASSES.values())
+    assert all(code in TOPICS and ancestors(code) for v in REUTERS_MAP.values() for code in v)
+    tagger = SubjectTagger(SubjectOptions())
+    for path, fn in ((args.bbc, eval_bbc), (args.reuters, eval_reuters)):
+        if not path.exists():
+            print(f"skipped: {path} not found")
+            continue
+        fn(tagger, _read(path, args.limit))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The bundled demo: a sample stream written for newsstream, and its runner."""

@@ -1,0 +1,217 @@
+"""The Faust app factory: topics, tables and thin agents around the stages.
+
+``create_app(settings)`` builds a fresh app every call (no import-time
+singleton), so tests can build several. Agents only move bytes between topics
+and call the stage classes of :mod:`stream.pipeline`; every agent runs with
+``concurrency=1`` (higher concurrency commits past in-flight messages and
+loses data: faust-streaming #606).
+
+Flow (logical topic names; internal topics are ``<prefix><app_id>-<name>``):
+
+    news.raw --ingest--> url-route --by_url--> content-route --by_content--+
+                 |            |                     |                      |
+                 v            v (exact)             v (exact, near)        v
+          news.deadletter  news.duplicates    news.duplicates        story-route
+                                   (update) ------------------------------>|
+                                                                  by_story v
+                                                   news.enriched, news.breaking
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+import faust
+import orjson
+from faust.sensors.prometheus import setup_prometheus_sensors
+from prometheus_client import CollectorRegistry
+
+from stream.kafka.security import faust_credentials
+from stream.observability.metrics import Metrics
+from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage
+from stream.pipeline.prepare import Meta, Preparer, Timings
+from stream.pipeline.routing import (
+    CONTENT,
+    after_content,
+    after_url,
+    count_output,
+    dead_letter,
+    observe_latency,
+)
+from stream.pipeline.settings_options import pipeline_options
+from stream.settings import BREAKING, DEADLETTER, DUPLICATES, ENRICHED, RAW, Settings
+from stream.stories.book import StoryBook
+
+log = logging.getLogger(__name__)
+
+INTERNAL = ("url-route", "content-route", "story-route")
+
+
+def create_app(settings: Settings, registry: CollectorRegistry | None = None) -> faust.App:
+    registry = registry if registry is not None else CollectorRegistry()
+    opts = pipeline_options(settings)
+    app = faust.App(
+        settings.group_id,
+        broker=settings.broker,
+        broker_credentials=faust_credentials(settings),
+        store=settings.store,
+        datadir=str(settings.data_dir / settings.group_id),
+        autodiscover=False,
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication_factor,
+        processing_guarantee=settings.processing_guarantee,
+        consumer_auto_offset_reset="earliest",
+        web_enabled=True,
+        web_bind=settings.web_host,
+        web_port=settings.web_port,
+        web_in_thread=False,
+        producer_max_request_size=8 * 1024 * 1024,
+        consumer_max_fetch_size=8 * 1024 * 1024,
+        # Tables are rebuilt from changelogs; a standby copy on another
+        # worker makes a move after a crash fast.
+        table_standby_replicas=1,
+        logging_config=None,
+    )
+    metrics = Metrics(registry)
+    setup_prometheus_sensors(app, pattern="/metrics", registry=registry, name_prefix="newsstream_faust")
+
+    def raw_topic(logical: str) -> faust.TopicT:
+        return app.topic(
+            settings.topic(logical),
+            key_serializer="raw",
+            value_serializer="raw",
+            partitions=settings.partitions,
+        )
+
+    raw_in = raw_topic(RAW)
+    outputs = {t: raw_topic(t) for t in (ENRICHED, DUPLICATES, BREAKING, DEADLETTER)}
+    route = {
+        name: app.topic(
+            f"{settings.group_id}-{name}",
+            key_serializer="raw",
+            value_serializer="raw",
+            partitions=settings.partitions,
+            internal=True,
+        )
+        for name in INTERNAL
+    }
+
+    def table(name: str) -> Any:
+        return app.Table(name, default=None, partitions=settings.partitions,
+                         key_serializer="json", value_serializer="json")
+
+    timings = Timings(lambda stage, s: metrics.stage_seconds.labels(stage).observe(s))
+    preparer = Preparer(opts.prepare, timings)
+    url_stage = UrlStage(table("dedup-url"), opts.dedup, timings)
+    content_stage = ContentStage(table("dedup-content"), opts.dedup, timings)
+    story_stage = StoryStage(
+        StoryBook(table("stories"), table("story-terms"), opts.prepare.story, opts.breaking), timings
+    )
+    last_offsets: dict[Any, int] = {}
+
+    async def publish(topic: str, key: str, record: dict[str, Any], env: dict[str, Any] | None = None) -> None:
+        t0 = time.perf_counter()
+        headers = _cloudevent_headers(settings, record) if topic == BREAKING else None
+        value = orjson.dumps(record)
+        timings.add("serialise", time.perf_counter() - t0)
+        await outputs[topic].send(key=key.encode(), value=value, headers=headers)
+        count_output(metrics, topic, record)
+        if env is not None and topic != BREAKING:
+            observe_latency(metrics, env, time.time())
+
+    async def forward(name: str, key: str, env: dict[str, Any]) -> None:
+        await route[name].send(key=key.encode(), value=orjson.dumps(env))
+
+    @app.agent(raw_in, concurrency=1)
+    async def ingest(stream: faust.StreamT) -> None:
+        async for event in stream.events():
+            msg = event.message
+            payload = event.value if isinstance(event.value, bytes) else bytes(event.value or b"")
+            meta = Meta(msg.timestamp, msg.topic, msg.partition, msg.offset)
+            try:
+                env = preparer.prepare(payload, meta)
+            except Exception as exc:  # errors are data; the agent never dies on input
+                rec = dead_letter(payload, meta, exc, metrics)
+                await outputs[DEADLETTER].send(key=rec["id"].encode(), value=orjson.dumps(rec))
+            else:
+                await forward("url-route", UrlStage.key(env), env)
+            last_offsets[msg.tp] = msg.offset
+            oldest = max(0.0, time.time() - msg.timestamp)
+            metrics.oldest_unprocessed_age.set(oldest if _behind(app, msg.tp, msg.offset) else 0.0)
+
+    @app.agent(route["url-route"], concurrency=1)
+    async def by_url(stream: faust.StreamT) -> None:
+        async for value in stream:
+            env = orjson.loads(value)
+            nxt = after_url(url_stage.process(env))
+            if nxt == DUPLICATES:
+                await publish(DUPLICATES, env["article"]["duplicate"]["of"], env["article"], env)
+            elif nxt == CONTENT:
+                await forward("content-route", ContentStage.key(env), env)
+            else:
+                await forward("story-route", StoryStage.key(env), env)
+
+    @app.agent(route["content-route"], concurrency=1)
+    async def by_content(stream: faust.StreamT) -> None:
+        async for value in stream:
+            env = orjson.loads(value)
+            nxt = after_content(content_stage.process(env))
+            if nxt == DUPLICATES:
+                await publish(DUPLICATES, env["article"]["duplicate"]["of"], env["article"], env)
+            else:
+                await forward("story-route", StoryStage.key(env), env)
+
+    @app.agent(route["story-route"], concurrency=1)
+    async def by_story(stream: faust.StreamT) -> None:
+        async for value in stream:
+            env = orjson.loads(value)
+            event = story_stage.process(env)
+            await publish(ENRICHED, env["article"]["id"], env["article"], env)
+            if event is not None:
+                await publish(BREAKING, event["story_id"], event)
+
+    @app.timer(interval=10.0)
+    async def gauges() -> None:
+        for tp in app.consumer.assignment() if app.consumer else ():
+            if tp.topic == raw_in.get_topic_name():
+                hw = app.consumer.highwater(tp)
+                if hw is not None:
+                    done = last_offsets.get(tp, -1) + 1
+                    metrics.consumer_lag.labels(tp.topic, str(tp.partition)).set(max(0, hw - done))
+        for t, name in ((url_stage.state, "dedup-url"), (content_stage.state, "dedup-content"),
+                        (story_stage.book.stories, "stories"), (story_stage.book.terms, "story-terms")):
+            metrics.table_entries.labels(name).set(len(t))
+        metrics.stories_active.set(len(story_stage.book.stories))
+
+    @app.page("/healthz")
+    async def healthz(web: Any, request: Any) -> Any:
+        return web.json({"status": "ok"})
+
+    @app.page("/readyz")
+    async def readyz(web: Any, request: Any) -> Any:
+        assigned = sorted(f"{tp.topic}:{tp.partition}" for tp in (app.consumer.assignment() if app.consumer else ()))
+        ready = bool(assigned) and not app.rebalancing
+        body = {"ready": ready, "rebalancing": bool(app.rebalancing), "assigned_partitions": len(assigned)}
+        return web.json(body, status=200 if ready else 503)
+
+    app.newsstream = {"metrics": metrics, "registry": registry, "timings": timings}  # type: ignore[attr-defined]
+    return app
+
+
+def _behind(app: faust.App, tp: Any, offset: int) -> bool:
+    hw = app.consumer.highwater(tp) if app.consumer else None
+    return hw is not None and offset + 1 < hw
+
+
+def _cloudevent_headers(settings: Settings, event: dict[str, Any]) -> list[tuple[str, bytes]]:
+    return [
+        ("ce_specversion", b"1.0"),
+        ("ce_id", event["id"].encode()),
+        ("ce_type", b"io.newsstream.breaking.v1"),
+        ("ce_source", f"newsstream/{settings.group_id}".encode()),
+        ("ce_subject", event["story_id"].encode()),
+        ("ce_time", (event["detected_at"] or "").encode()),
+        ("content-type", b"application/json"),
+    ]

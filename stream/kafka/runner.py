@@ -1,0 +1,168 @@
+"""Run a worker as a child process and collect what it publishes.
+
+Used by ``newsstream demo`` and by the integration tests: a real
+``newsstream worker`` process (so tests can SIGKILL it), readiness awaited on
+its ``/readyz`` endpoint, outputs read back with a group-less consumer until
+a condition holds or a deadline passes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer
+
+from stream.errors import NewsstreamError
+from stream.kafka.security import aiokafka_kwargs
+from stream.kafka.tools import decode_record
+from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES
+from stream.settings import OUTPUT_TOPICS, Settings
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class WorkerProcess:
+    """One ``newsstream worker`` child with its own data dir and web port."""
+
+    env: dict[str, str]
+    log_path: Path
+    proc: subprocess.Popen[bytes] | None = None
+
+    @classmethod
+    def for_settings(cls, settings: Settings, data_dir: Path, **extra_env: str) -> WorkerProcess:
+        port = free_port()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSSTREAM_")}
+        env.update(
+            NEWSSTREAM_BROKER=settings.broker,
+            NEWSSTREAM_TOPIC_PREFIX=settings.topic_prefix,
+            NEWSSTREAM_PARTITIONS=str(settings.partitions),
+            NEWSSTREAM_DATA_DIR=str(data_dir),
+            NEWSSTREAM_WEB_PORT=str(port),
+            NEWSSTREAM_LOG_LEVEL="warning",
+        )
+        env.update(extra_env)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        return cls(env=env, log_path=data_dir / "worker.log")
+
+    @property
+    def web(self) -> str:
+        return f"http://127.0.0.1:{self.env['NEWSSTREAM_WEB_PORT']}"
+
+    def start(self) -> WorkerProcess:
+        log = open(self.log_path, "ab")  # noqa: SIM115 (owned by the child)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "stream", "worker"], env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        return self
+
+    def http_status(self, path: str) -> int | None:
+        try:
+            with urllib.request.urlopen(self.web + path, timeout=2) as r:
+                return int(r.status)
+        except urllib.error.HTTPError as e:
+            return int(e.code)
+        except OSError:
+            return None
+
+    def wait_ready(self, timeout: float = 90.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc is not None and self.proc.poll() is not None:
+                raise NewsstreamError(f"worker exited with {self.proc.returncode}; log:\n{self.log_tail()}")
+            if self.http_status("/readyz") == 200:
+                return
+            time.sleep(0.25)
+        raise NewsstreamError(f"worker not ready after {timeout:.0f} s; log:\n{self.log_tail()}")
+
+    def stop(self, timeout: float = 30.0) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(10)
+
+    def kill(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+
+    def log_tail(self, lines: int = 40) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return "(no log)"
+
+
+@dataclass
+class Collected:
+    by_topic: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def values(self, logical: str) -> list[dict[str, Any]]:
+        return [r["value"] for r in self.by_topic.get(logical, [])]
+
+    def count(self, *logical: str) -> int:
+        return sum(len(self.by_topic.get(t, [])) for t in logical)
+
+
+async def collect(
+    settings: Settings,
+    until: Callable[[Collected], bool],
+    timeout: float,
+    topics: Iterable[str] = OUTPUT_TOPICS,
+    quiet: float = 0.0,
+) -> Collected:
+    """Read ``topics`` from the beginning until ``until(collected)`` holds,
+    then keep reading for ``quiet`` seconds more (to catch extras that must
+    not be there, such as a second alert). Raises TimeoutError at ``timeout``.
+    """
+    names = {settings.topic(t): t for t in topics}
+    consumer = AIOKafkaConsumer(
+        *names, **aiokafka_kwargs(settings), group_id=None, enable_auto_commit=False,
+        auto_offset_reset="earliest", fetch_max_bytes=TOPIC_MAX_MESSAGE_BYTES,
+        max_partition_fetch_bytes=TOPIC_MAX_MESSAGE_BYTES, metadata_max_age_ms=1000,
+    )
+    got = Collected({t: [] for t in names.values()})
+    await consumer.start()
+    try:
+        deadline = time.monotonic() + timeout
+        settled_at: float | None = None
+        while True:
+            now = time.monotonic()
+            if settled_at is None and until(got):
+                settled_at = now
+            if settled_at is not None and now - settled_at >= quiet:
+                return got
+            if now > deadline:
+                summary = {t: len(v) for t, v in got.by_topic.items()}
+                raise TimeoutError(f"condition not met after {timeout:.0f} s; collected {summary}")
+            batch = await consumer.getmany(timeout_ms=250)
+            for msgs in batch.values():
+                for m in msgs:
+                    got.by_topic[names[m.topic]].append(decode_record(m))
+    finally:
+        await consumer.stop()
+
+
+def collect_sync(settings: Settings, until: Callable[[Collected], bool], timeout: float, **kw: Any) -> Collected:
+    return asyncio.run(collect(settings, until, timeout, **kw))

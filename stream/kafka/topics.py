@@ -1,0 +1,55 @@
+"""Create the project's topics up front, with the configured partitions.
+
+Relying on broker auto-creation would give input and output topics whatever
+``num.partitions`` the broker has, and co-partitioning between ``news.raw``
+and the worker's internal topics would become an accident of configuration.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+from stream.errors import BrokerError
+from stream.kafka.security import aiokafka_kwargs
+from stream.settings import LOGICAL_TOPICS, Settings
+
+log = logging.getLogger(__name__)
+
+# Output records can carry a whole cleaned article (up to ~200k characters),
+# and dead letters a 256 KiB payload sample; raw input may be up to the
+# payload limit. Topics allow a little more than the largest of these.
+TOPIC_MAX_MESSAGE_BYTES = 8 * 1024 * 1024
+
+
+async def ensure_topics(settings: Settings, logical: Iterable[str] = LOGICAL_TOPICS, timeout: float = 30.0) -> None:
+    names = [settings.topic(t) for t in logical]
+    admin = AIOKafkaAdminClient(**aiokafka_kwargs(settings), request_timeout_ms=int(timeout * 1000))
+    try:
+        await asyncio.wait_for(admin.start(), timeout)
+        existing = set(await admin.list_topics())
+        missing = [n for n in names if n not in existing]
+        if not missing:
+            return
+        new = [
+            NewTopic(
+                n,
+                num_partitions=settings.partitions,
+                replication_factor=settings.replication_factor,
+                topic_configs={"max.message.bytes": str(TOPIC_MAX_MESSAGE_BYTES)},
+            )
+            for n in missing
+        ]
+        try:
+            await admin.create_topics(new)
+        except TopicAlreadyExistsError:
+            pass  # another worker won the race
+        log.info("created topics %s", ", ".join(missing))
+    except (TimeoutError, OSError) as exc:
+        raise BrokerError(f"cannot reach Kafka at {settings.bootstrap_servers}: {exc}") from exc
+    finally:
+        await admin.close()

@@ -1,0 +1,28 @@
+"""``newsstream worker``: topics first, then the Faust worker until SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import faust
+from prometheus_client import REGISTRY
+
+from stream.kafka.app import create_app
+from stream.kafka.topics import ensure_topics
+from stream.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def run_worker(settings: Settings) -> int:
+    log.info("starting worker with %r", settings)
+    asyncio.run(ensure_topics(settings))
+    # A fresh loop for Faust: asyncio.run() above closed its own.
+    asyncio.set_event_loop(asyncio.new_event_loop())
+    # The process-wide registry, so /metrics also has the process_* and
+    # python_* collectors (RSS, CPU, GC) next to the pipeline's and Faust's.
+    app = create_app(settings, REGISTRY)
+    worker = faust.Worker(app, loglevel=settings.log_level, quiet=True)
+    worker.execute_from_commandline()  # exits the process itself
+    return 0

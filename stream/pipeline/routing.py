@@ -1,0 +1,103 @@
+"""Where an article goes after each keyed stage, and what that counts as.
+
+Shared by the offline runner and the Faust agents so that both take the same
+path through the same stages.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from stream.dedup.decide import Decision
+from stream.errors import InputError
+from stream.observability.metrics import Metrics
+from stream.pipeline.prepare import Meta
+from stream.records import deadletter_record
+from stream.settings import BREAKING, DEADLETTER, DUPLICATES, ENRICHED
+from stream.subjects.taxonomy import top_level
+
+log = logging.getLogger(__name__)
+
+CONTENT = "content"
+STORY = "story"
+
+
+def after_url(d: Decision) -> str:
+    if d.status == "exact":
+        return DUPLICATES
+    # A revision skips the content index: it is not a copy of another
+    # outlet's story, and must not be called a near copy of its own first
+    # version. It goes straight to stories (it may move a story's status).
+    return STORY if d.status == "update" else CONTENT
+
+
+def after_content(d: Decision) -> str:
+    return DUPLICATES if d.status in ("exact", "near") else STORY
+
+
+def dead_letter(payload: bytes, meta: Meta, exc: Exception, metrics: Metrics | None) -> dict[str, Any]:
+    if isinstance(exc, InputError):
+        reason, detail = exc.reason, exc.detail
+    else:
+        # A bug in a stage must not stop the stream or lose the message:
+        # it becomes data with a reason SREs alert on.
+        log.exception("stage failure at %s/%s/%s", meta.topic, meta.partition, meta.offset)
+        reason, detail = "internal_error", f"{type(exc).__name__}: {exc}"
+    if metrics is not None:
+        metrics.deadletters.labels(reason).inc()
+        metrics.articles.labels("deadletter").inc()
+    return deadletter_record(
+        payload,
+        reason=reason,
+        detail=detail,
+        topic=meta.topic,
+        partition=meta.partition,
+        offset=meta.offset,
+        received_at=meta.arrival_time,
+        url=_readable_url(payload),
+    )
+
+
+def _readable_url(payload: bytes) -> str | None:
+    # Best effort, for humans reading the dead-letter topic; never raises.
+    try:
+        import orjson
+
+        doc = orjson.loads(payload)
+        url = doc.get("url") if isinstance(doc, dict) else None
+        return url[:2048] if isinstance(url, str) else None
+    except Exception:
+        return None
+
+
+def count_output(metrics: Metrics | None, topic: str, record: dict[str, Any]) -> None:
+    """Count one final outcome; ``record`` is what is published on ``topic``."""
+    if metrics is None:
+        return
+    if topic == BREAKING:
+        metrics.breaking_events.labels(record["status"], record["severity"]).inc()
+        return
+    if topic == DEADLETTER:
+        return  # counted in dead_letter()
+    dup = record["duplicate"]["status"]
+    if topic == DUPLICATES:
+        metrics.articles.labels("duplicate").inc()
+        metrics.duplicates.labels(dup).inc()
+    elif topic == ENRICHED:
+        metrics.articles.labels("update" if dup == "update" else "enriched").inc()
+        for code in {top_level(s["code"]) for s in record["subjects"][:3]}:
+            metrics.subjects.labels(code).inc()
+        if record["status"]:
+            metrics.status_assertions.labels(record["status"]["status"]).inc()
+    now = time.time()
+    metrics.last_processed_timestamp.set(now)
+
+
+def observe_latency(metrics: Metrics | None, env: dict[str, Any], now: float) -> None:
+    if metrics is None:
+        return
+    metrics.latency_from_arrival.observe(max(0.0, now - env["at"]))
+    if env["article"]["published_at"] is not None:
+        metrics.latency_from_published.observe(max(0.0, now - env["et"]))

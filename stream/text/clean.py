@@ -1,0 +1,301 @@
+"""Turn a scraped headline and body into a clean headline and story text.
+
+The rules are deliberately conservative: dropping a real story paragraph
+loses news, while a leftover line of chrome only adds noise. Lines are
+dropped when they match curated chrome/credit/tag phrases
+(:mod:`stream.text.boilerplate`); whole paragraphs are dropped when they are
+photo captions, non-prose repeats, short Title-Case labels, or non-prose /
+site-interface text after an end-of-article marker ("KEEP UPDATED",
+"Read more on:", "Join the conversation", a comments header).
+
+Work is linear in the input: every rule looks at bounded slices, input is
+capped at ``max_input_chars``/``max_lines`` before cleaning and the text is
+cut to ``max_chars`` after cleaning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from stream.text import boilerplate as bp
+from stream.text.normalize import normalize_text
+
+__all__ = ["CleanOptions", "CleanedArticle", "DEFAULT_CLEAN_OPTIONS", "clean_article", "clean_title"]
+
+
+@dataclass(frozen=True)
+class CleanOptions:
+    #: Cleaned text beyond this many characters is cut (at a word boundary,
+    #: paragraphs kept whole where they fit). Far above any real article:
+    #: the longest Reuters-21578/BBC bodies are under 30,000 characters.
+    max_chars: int = 200_000
+    #: Raw body characters beyond this are ignored before cleaning; bounds
+    #: the cost of hostile input (5x ``max_chars`` leaves room for chrome).
+    max_input_chars: int = 1_000_000
+    #: Raw lines beyond this are ignored before cleaning, bounding per-line
+    #: work: ``max_chars`` of hard-wrapped wire copy is ~3,000 lines at
+    #: ~70 characters a line, so 6,000 never cuts a real article.
+    max_lines: int = 6_000
+    #: Paragraphs shorter than this that read as a Title-Case label with no
+    #: sentence punctuation ("Location Settings", "Inside News24") are
+    #: dropped; crossheads with quotes/digits/lower-case phrasing stay.
+    #: 40 = the longest such label seen in the sample chrome, with margin.
+    min_paragraph_chars: int = 40
+    lede_max_chars: int = 600
+    #: A paragraph with at least this many words ending like a sentence (or
+    #: containing a quote) is prose and is never dropped as a repeat, nor as
+    #: a tail paragraph unless it contains site-interface vocabulary.
+    prose_min_words: int = 8
+    #: Non-blank lines at the top of the body checked for a repeated
+    #: headline, timestamp or byline (until the first prose line).
+    header_lines: int = 8
+    #: A trailing " - X" / " | X" is a site name only if X is this short.
+    site_suffix_max_words: int = 4
+    site_suffix_max_chars: int = 40
+    max_tags: int = 30
+
+
+@dataclass(frozen=True)
+class CleanedArticle:
+    title: str
+    text: str
+    paragraphs: tuple[str, ...]
+    lede: str
+    dateline: str | None
+    publisher_tags: tuple[str, ...]
+    removed_lines: int
+
+
+DEFAULT_CLEAN_OPTIONS = CleanOptions()
+
+# Headline decorations. Upper-case forms ("UPDATE 2-", "REFILE-") may end
+# in "-" or ":"; any-case forms need a colon so "Live-streaming ..." stays.
+_DECOR = (
+    r"UPDATE|UPDATED|CORRECTED|CORRECTION|REFILE|RPT|REPEAT|WRAPUP|EXCLUSIVE|ANALYSIS|FACTBOX"
+    r"|INSIGHT|EXPLAINER|PREVIEW|BREAKING(?: NEWS)?|LIVE(?: UPDATES)?|WATCH|VIDEO|PHOTOS?"
+    r"|OPINION|EDITORIAL|COLUMN|POLL|BRIEF|NEWSMAKER"
+)
+_TITLE_PREFIX_RE = re.compile(rf"(?:(?:{_DECOR})(?: \d{{1,2}})? ?[-:] ?|(?i:(?:{_DECOR})(?: \d{{1,2}})? ?: ?))")
+_TITLE_TRAILER_RE = re.compile(r" ?[\[(](?i:video|photos?|watch|live|updated?|pictures)[\])]$")
+_SITE_SEPARATORS = (" | ", " - ", " :: ", " // ")
+_QUOTE_PAIRS = {'"': '"', "'": "'"}
+
+# "HANOI (Reuters) - ", "SEOUL, Feb 28 (AP) - ", "SAN FRANCISCO, Calif. - ".
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_DATELINE_RE = re.compile(
+    r"(?P<city>[A-Z][A-Z.'-]{2,25}(?: [A-Z][A-Z.'-]{0,25}){0,3})"
+    r"(?:, [A-Z][a-z]{1,12}\.?(?: [A-Z][a-z]{1,12}\.?)?)?"
+    rf"(?:,? {_MONTH} \d{{1,2}})?"
+    r"(?: ?\([A-Za-z][\w .&/-]{0,30}\))?"
+    r" ?- "
+)
+# An indented line starts a new paragraph (wire copy indents paragraphs
+# instead of separating them with blank lines).
+_INDENT_RE = re.compile(r"\n(?:\t| {3,})(?=\S)")
+_SENTENCE_CUT_RE = re.compile(r"[.!?][\"')]? ")
+_TERMINAL = (".", "!", "?", '"', "'", ":", ";", ")")
+
+
+def _strip_site_suffix(t: str, options: CleanOptions) -> str:
+    for _ in range(3):
+        cut = max(t.rfind(sep) for sep in _SITE_SEPARATORS)
+        if cut <= 0:
+            break
+        head, tail = t[:cut], t[cut:].lstrip(" |-:/")
+        words = tail.split()
+        site_like = (
+            0 < len(words) <= options.site_suffix_max_words
+            and len(tail) <= options.site_suffix_max_chars
+            and head.count(" ") >= 2
+            and not tail.endswith(("?", "!", '"', "'"))
+            and all(w[0].isupper() or w[0].isdigit() for w in words)
+            and not bp.is_date_only(tail)
+        )
+        if not site_like:
+            break
+        t = head.rstrip()
+    return t
+
+
+def clean_title(title: str, options: CleanOptions = DEFAULT_CLEAN_OPTIONS) -> str:
+    """Headline without wire/site decorations ("UPDATE 2-", "WATCH:",
+    trailing "| Site" or " - Site Name"), surrounding quotes or whitespace;
+    case is kept."""
+    t = normalize_text(title[:2000]).replace("\n\n", " ").replace("\n", " ")
+    for _ in range(4):
+        m = _TITLE_PREFIX_RE.match(t)
+        if m is None or m.end() == len(t):
+            break
+        t = t[m.end():]
+    t = _TITLE_TRAILER_RE.sub("", t)
+    t = _strip_site_suffix(t, options)
+    if len(t) >= 2 and t[0] in _QUOTE_PAIRS and t[-1] == _QUOTE_PAIRS[t[0]] and t.count(t[0]) == 2:
+        t = t[1:-1]
+    return t.strip()
+
+
+def _strip_dateline(par: str) -> tuple[str, str | None]:
+    m = _DATELINE_RE.match(par, 0, 160)
+    if m is None or m.end() >= len(par):
+        return par, None
+    return par[m.end():], m.group("city").rstrip(".")
+
+
+def _cut_lede(par: str, limit: int) -> str:
+    if len(par) <= limit:
+        return par
+    window = par[: limit + 1]
+    ends = [m.end() for m in _SENTENCE_CUT_RE.finditer(window)]
+    if ends and ends[-1] >= limit // 3:
+        return window[: ends[-1]].rstrip()
+    space = window.rfind(" ")
+    return (window[:space] if space > 0 else par[:limit]).rstrip()
+
+
+def _assemble(lines: list[str]) -> list[str]:
+    """Join the kept lines of one block into paragraphs: hard-wrapped copy
+    (lines of similar width) or a line without terminal punctuation followed
+    by a lower-case/digit start is one paragraph; otherwise one per line."""
+    if len(lines) == 1:
+        return lines
+    widths = [len(ln) for ln in lines[:-1]]
+    # Wire copy wraps at 60-80 columns (Reuters-21578: 65-72).
+    wrapped = min(widths) >= 45 and max(widths) <= 100 and max(widths) - min(widths) <= 30
+    pars: list[str] = [lines[0]]
+    for ln in lines[1:]:
+        prev = pars[-1]
+        if wrapped or not prev.endswith(_TERMINAL) or ln[:1].islower():
+            pars[-1] = prev + " " + ln
+        else:
+            pars.append(ln)
+    return pars
+
+
+def _cap_text(pars: list[str], max_chars: int) -> list[str]:
+    out: list[str] = []
+    used = 0
+    for par in pars:
+        room = max_chars - used - (2 if out else 0)
+        if room <= 0:
+            break
+        if len(par) > room:
+            space = par.rfind(" ", 0, room + 1)
+            par = par[: space if space > 0 else room].rstrip()
+            if par:
+                out.append(par)
+            break
+        out.append(par)
+        used += len(par) + (2 if len(out) > 1 else 0)
+    return out
+
+
+def clean_article(title: str, body: str, options: CleanOptions = DEFAULT_CLEAN_OPTIONS) -> CleanedArticle:
+    """Clean one scraped article; never raises on ``str`` input.
+
+    See the module docstring for the rules and ``CleanedArticle`` fields:
+    ``text`` is ``"\\n\\n".join(paragraphs)``; ``removed_lines`` counts lines
+    and paragraphs dropped as boilerplate (blank lines not counted).
+    """
+    clean = clean_title(title, options)
+    title_keys = {bp.norm_key(normalize_text(title[:2000]).replace("\n", " ")), bp.norm_key(clean)} - {""}
+
+    raw = body[: options.max_input_chars]
+    if raw.count("\n", 0, 1_000_000) > options.max_lines:
+        raw = "\n".join(raw.split("\n", options.max_lines)[: options.max_lines])
+    text = normalize_text(_INDENT_RE.sub("\n\n", raw))
+
+    removed = 0
+    tags: list[str] = []
+    tail = False
+    in_body = False  # past the header zone (a line of prose length was kept)
+    nonblank = 0
+    # (paragraph, after_end_marker)
+    candidates: list[tuple[str, bool]] = []
+    for block in text.split("\n\n") if text else ():
+        kept: list[str] = []
+        block_tail = tail
+        lines = block.split("\n")
+        for i, line in enumerate(lines):
+            nonblank += 1
+            # A line that starts lower-case, follows a wrapped line with no
+            # closing punctuation, or runs on into a lower-case next line is
+            # part of a sentence: never chrome, never a repeated headline.
+            prev = lines[i - 1] if i else ""
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if (
+                line[:1].islower()
+                or (len(prev) >= 45 and not prev.endswith(_TERMINAL))
+                or (nxt[:1].islower() and not line.endswith(_TERMINAL))
+            ):
+                pass
+            elif not in_body and nonblank <= options.header_lines and (
+                bp.norm_key(line) in title_keys or bp.is_timestamp(line) or bp.is_byline(line)
+            ):
+                removed += 1
+                continue
+            elif (line_tags := bp.parse_tags(line)) is not None:
+                tags.extend(line_tags)
+                tail = True
+                removed += 1
+                continue
+            elif bp.is_end_marker(line):
+                tail = True
+                removed += 1
+                continue
+            elif bp.is_chrome_line(line) or bp.is_credit_line(line) or bp.is_nav_bar(line):
+                removed += 1
+                continue
+            if not kept:
+                block_tail = tail
+            kept.append(line)
+            in_body = in_body or line.count(" ") + 1 >= options.prose_min_words
+        if kept:
+            candidates.extend((par, block_tail) for par in _assemble(kept))
+
+    counts = Counter(par.casefold() for par, _ in candidates)
+    emitted: set[str] = set()
+    story_started = False
+    pars: list[str] = []
+    for par, in_tail in candidates:
+        key = par.casefold()
+        prose = bp.looks_like_prose(par, options.prose_min_words)
+        drop = (
+            key in emitted
+            # A non-prose line repeated before the story starts is a photo
+            # caption or promo; later, table labels legitimately repeat
+            # ("Avg shrs" per period), so only their repeats go.
+            or (counts[key] > 1 and not prose and not story_started)
+            or bp.is_caption(par)
+            or (in_tail and (not prose or bp.has_ui_words(par)))
+            # Section labels before the story; in-body crossheads and table
+            # labels ("Year", "Nine Mths") stay.
+            or (
+                (not pars or in_tail)
+                and len(par) < options.min_paragraph_chars
+                and bp.looks_like_heading_chrome(par, options.min_paragraph_chars)
+            )
+        )
+        emitted.add(key)
+        if drop:
+            removed += 1
+        else:
+            pars.append(par)
+            story_started = story_started or prose
+
+    dateline = None
+    if pars:
+        pars[0], dateline = _strip_dateline(pars[0])
+    pars = _cap_text(pars, options.max_chars)
+    lede_src = next((p for p in pars if bp.looks_like_prose(p, options.prose_min_words)), pars[0] if pars else "")
+    unique_tags = tuple(dict.fromkeys(tags))[: options.max_tags]
+    return CleanedArticle(
+        title=clean,
+        text="\n\n".join(pars),
+        paragraphs=tuple(pars),
+        lede=_cut_lede(lede_src, options.lede_max_chars),
+        dateline=dateline,
+        publisher_tags=unique_tags,
+        removed_lines=removed,
+    )
