@@ -1,6 +1,6 @@
 """Score stream.status.assertion against the hand-labelled Reuters-21578 sets.
 
-    python eval/status/score.py [--set dev|heldout] [--data DIR] [--errors] [--sweep]
+    python eval/status/score.py [--set dev|heldout|heldout2|fresh] [--data DIR] [--errors] [--sweep]
 
 Labels live beside this file (ids only, no article text); the articles are
 read at run time from ../shared/data/reuters21578.jsonl relative to the repo
@@ -84,7 +84,7 @@ def score(items: list[tuple[dict, str, str]], options: StatusOptions) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("dev", "heldout"), default="dev")
+    ap.add_argument("--set", choices=("dev", "heldout", "heldout2", "fresh"), default="dev")
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--errors", action="store_true", help="print each disagreement (reads titles at run time)")
     ap.add_argument("--sweep", action="store_true", help="precision/recall over min_confidence values")

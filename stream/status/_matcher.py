@@ -29,6 +29,22 @@ def tokenize(lowered: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(lowered)]
 
 
+def words_of(lowered: str) -> list[str]:
+    """Token texts only: the hot path needs offsets for the winning hit alone."""
+    return _TOKEN_RE.findall(lowered)
+
+
+def char_span(lowered: str, lo: int, hi: int) -> tuple[int, int]:
+    """Character span from the start of token ``lo`` to the end of token ``hi``."""
+    start = 0
+    for n, m in enumerate(_TOKEN_RE.finditer(lowered)):
+        if n == lo:
+            start = m.start()
+        if n == hi:
+            return start, m.end()
+    return start, len(lowered)
+
+
 @dataclass(frozen=True, slots=True)
 class Slot:
     words: frozenset[str]  # empty for a gap slot

@@ -81,8 +81,8 @@ LEXICON: tuple[tuple[str, float, str], ...] = (
     ("20000104", 2.5, "robbery|robbed|theft|stolen|thief|thieves|burglar|looting|shoplifting"),
     ("20001313", 2.5, "mass shooting|gunfire|opened fire|shooter"),
     ("20000082", 3.0, "people smuggling|human trafficking|people trafficking|smuggling gang"),
-    ("20000106", 1.5, "judiciary|judicial|lawyer|attorney|barrister|solicitor|legal action"),
-    ("20000107", 2.0, "court|courtroom|judge|jury|magistrate|tribunal|hearing|ruling|ruled|"
+    ("20000106", 1.0, "judiciary|judicial|lawyer|attorney|barrister|solicitor|legal action"),
+    ("20000107", 1.5, "court|courtroom|judge|jury|magistrate|tribunal|hearing|ruling|ruled|"
      "verdict|lawsuit|sued|sue|plaintiff|defendant|testimony|testified|"
      "testify|witness|high court|court of appeal|appeal court"),
     ("20000111", 2.5, "trial|retrial|stood trial|on trial|pleaded guilty|pleaded not guilty|"
@@ -100,7 +100,7 @@ LEXICON: tuple[tuple[str, float, str], ...] = (
     ("20000118", 2.5, "prosecutor|prosecutors|prosecution|prosecuted|charged with|indicted|"
      "indictment|crown prosecution service|attorney general|"
      "district attorney"),
-    ("20000121", 1.5, "law|legislation|legal|statute|bill becomes law"),
+    ("20000121", 1.0, "law|legislation|legal|statute|bill becomes law"),
     ("20000124", 2.0, "regulation|regulations|regulatory|regulator|watchdog"),
     ("20000123", 3.0, "antitrust|anti trust|competition commission|competition authority|"
      "monopoly|monopolies|competition watchdog|anti competitive|"
@@ -179,20 +179,23 @@ LEXICON: tuple[tuple[str, float, str], ...] = (
      "oilseed|cotton|sugar|cocoa|coffee|livestock|cattle|hog|pork|beef|dairy|"
      "usda|bushels|acreage|planting|fertiliser|fertilizer|sorghum|oats|"
      "rapeseed|palm oil|vegetable oil|soymeal|feed grain|cane|crop year"),
-    ("20000225", 2.0, "technology|tech|computer|computing|internet|online|web|website|"
+    ("20000763", 2.0, "technology|tech|computer|computing|internet|online|web|website|"
      "broadband|digital|it industry|e commerce|silicon valley|microsoft|"
      "google|apple|ibm|intel|yahoo|amazon|ebay|nokia|sony|samsung"),
-    ("20000225", 2.5, "pc|pcs|laptop|desktop|hardware|processor|chip|chips|server|handset|"
+    ("20000763", 2.5, "pc|pcs|laptop|desktop|hardware|processor|chip|chips|server|handset|"
      "smartphone|iphone|ipod|tablet|device|gadget|gadgets|console|"
      "playstation|xbox|nintendo"),
     ("20000225", 3.0, "semiconductor|semiconductors|microchip|chipmaker|memory chip"),
-    ("20000231", 2.5, "software|operating system|windows|linux|open source|browser|firefox|"
+    ("20000763", 2.5, "software|operating system|windows|linux|open source|browser|firefox|"
      "internet explorer|app|apps|search engine|anti virus|spam|email|e mail|"
      "spyware|firewall"),
-    ("20000233", 2.5, "telecom|telecoms|telecommunications|mobile phone|mobile phones|"
-     "mobile operator|network operator|phone|phones|vodafone|bt|broadband|3g|"
-     "at&t|at t|verizon|landline|voip|mobile"),
-    ("20000225", 2.5, "wireless|wi fi|wifi|bluetooth|wimax"),
+    ("20000233", 2.5, "telecom|telecoms|telecommunications|mobile operator|network operator|"
+     "vodafone|bt|at&t|at t|verizon|landline|phone company|telecoms firm"),
+    # Handsets and access are technology news first, telecoms business second.
+    ("20000233", 1.0, "mobile phone|mobile phones|phone|phones|broadband|3g|voip|mobile"),
+    ("20000763", 2.5, "mobile phone|mobile phones|phone|phones|broadband|3g|voip|mobile|"
+     "handset|smartphone|camera phone|text message|text messages|sms"),
+    ("20000763", 2.5, "wireless|wi fi|wifi|bluetooth|wimax"),
     ("20000235", 2.0, "construction|housebuilder|property|real estate|developer|"
      "building contract|infrastructure"),
     ("20001368", 2.5, "house prices|housing market|home sales|housing starts|homebuyers|"
@@ -745,7 +748,7 @@ LEXICON: tuple[tuple[str, float, str], ...] = (
     ("20000418", 1.0, "climate"),
     ("20000468", 1.0, "drug|drugs"),
     ("20000448", 2.0, "virus"),
-    ("20000231", 1.0, "program|programs|application|update|bug|computer virus|anti virus"),
+    ("20000763", 1.0, "program|programs|application|update|bug|computer virus|anti virus"),
     ("20000150", 1.5, "fire"),
     ("20000139", 1.0, "crash|crashed|injured|killed"),
     ("20000174", 1.5, "administration"),

@@ -79,7 +79,9 @@ class SubjectTagger:
         """Subjects best first. ``tokens``, if given, is ``tokenize(title + "\\n" + text)``."""
         head_tokens = tokenize(title) if title else []
         if tokens is None:
-            tokens = head_tokens + tokenize(text) if text else head_tokens
+            # Tokens average ~6 characters; 16 per token leaves ample margin.
+            body_text = text[: 16 * self.options.max_tokens]
+            tokens = head_tokens + tokenize(body_text) if body_text else head_tokens
         n_head = min(len(head_tokens), len(tokens))
         limit = self.options.max_tokens
         c = self._c

@@ -49,7 +49,7 @@ CHROME_LINES: frozenset[str] = frozenset(
 _CHROME_PREFIX_RE = re.compile(
     r"(?:keep updated\b|sign up (?:for|to)\b|subscribe (?:to|for|now)\b"
     r"|get (?:the|our) [\w ]{0,30}(?:newsletter|app|alerts)\b"
-    r"|(?:- )?follow (?:us|@?[\w.]{1,30}) on (?:twitter|facebook|instagram|linkedin|x|telegram|whatsapp|youtube)\b"
+    r"|(?:- )?follow (?:us|@?[\w.&'-]{1,30}(?: [\w.&'-]{1,30}){0,3}) on (?:twitter|facebook|instagram|linkedin|x|telegram|whatsapp|youtube)\b"
     r"|click here\b|tap here\b|read more(?: on)?\s?:|related\s?:|also read\s?:|see also\s?:"
     r"|read next\s?:|watch\s?:\s|more\s?:\s|join the conversation\b|read our (?:comments?|community) (?:policy|guidelines)"
     r"|we reserve (?:editorial discretion|the right)\b|comments? (?:are|have been) (?:closed|disabled|moderated)"
@@ -65,10 +65,8 @@ _CHROME_PREFIX_RE = re.compile(
 
 # Wire credit lines: "Reporting by ...; Editing by ...", "(Writing by ...)".
 _CREDIT_RE = re.compile(
-    r"\(?(?:additional |further )?(?:reporting|writing|editing|compiled|compiling|"
-    r"research|translation|translated|produced|graphics?|fact[- ]?check(?:ed|ing)?)"
-    r"(?: and (?:editing|writing|reporting))? by\b",
-    re.IGNORECASE,
+    r"\(?(?i:(?:additional |further )?(?:reporting|writing|editing|compiled|compiling|"
+    r"translated|translation)(?: and (?:editing|writing|reporting))? by) [A-Z]"
 )
 
 # Lines after these mark the end of the story (tags, newsletter, comments).
@@ -89,8 +87,8 @@ _TAG_SPLIT_RE = re.compile(r"\s*[|,;·•]\s*")
 # Photo caption credits at the end of a paragraph: "(Evan Vucci, AP)",
 # "(AP Photo/Evan Vucci)", "(Getty Images)", "Photo: Jane Doe/Reuters".
 _CAPTION_TAIL_RE = re.compile(
-    r"(?:\([A-Z][\w.'-]{0,25}(?: [A-Za-z][\w.'-]{0,25}){0,4},"
-    r" ?[A-Z0-9][\w.&/-]{0,25}(?: [A-Za-z0-9][\w.&/-]{0,25}){0,3}\)"
+    r"(?:(?P<generic>\([A-Z][\w.'-]{0,25}(?: [A-Za-z][\w.'-]{0,25}){0,4},"
+    r" ?[A-Z0-9][\w.&/-]{0,25}(?: [A-Za-z0-9][\w.&/-]{0,25}){0,3}\))"
     r"|\((?:AP|AFP|EPA|Reuters|Getty|Bloomberg|Xinhua|Yonhap|Kyodo|AAP|PA|dpa|Gallo|Shutterstock|Alamy)"
     r"(?: Images| Photo| via Getty Images| Wire)?(?:/[^()]{1,60})?\)"
     r"|(?:Photo|Picture|Image|Pic|Photograph|Credit)s? ?: ?[^.:!?]{1,80}\.?"
@@ -123,6 +121,7 @@ _UI_RE = re.compile(
 
 # Navigation bars: three or more short items separated by bullets/pipes.
 _NAV_SPLIT_RE = re.compile(r"\s[|»›]\s|[·•]")
+_NAV_CHARS_RE = re.compile(r"[|»›·•]")
 
 _SENTENCE_END = (".", "!", "?", '."', ".'", '?"', '!"', "?'", "!'", '"', ".)")
 _HEAD = 400  # characters inspected at the start of a line by prefix rules
@@ -130,7 +129,10 @@ _TAIL = 200  # characters inspected at the end of a line by suffix rules
 
 
 def norm_key(line: str) -> str:
-    """Comparison key: case-folded, without surrounding punctuation/space."""
+    """Comparison key: case-folded, without surrounding punctuation/space.
+    Lines too long to be a headline or a chrome label get no key."""
+    if len(line) > 2000:
+        return ""
     return line.casefold().strip(" .:!?-|·•*>\"'")
 
 
@@ -142,7 +144,7 @@ def is_chrome_line(line: str) -> bool:
 
 def is_credit_line(line: str) -> bool:
     # A credit line is short-ish and starts with the credit phrase.
-    return len(line) <= 400 and _CREDIT_RE.match(line) is not None
+    return len(line) <= 400 and " by " in line[:40] and _CREDIT_RE.match(line) is not None
 
 
 def is_end_marker(line: str) -> bool:
@@ -151,7 +153,7 @@ def is_end_marker(line: str) -> bool:
 
 def parse_tags(line: str) -> list[str] | None:
     """Tags of a "Read more on: a | b" line, or None if it is not one."""
-    if len(line) > 1000 or looks_like_prose(line):
+    if len(line) > 1000 or ":" not in line[:20] or looks_like_prose(line):
         return None
     m = _TAGS_RE.match(line)
     if m is None:
@@ -162,7 +164,17 @@ def parse_tags(line: str) -> list[str] | None:
 
 
 def is_caption(par: str) -> bool:
-    return par.count(" ") < 80 and _CAPTION_TAIL_RE.search(par[-_TAIL:]) is not None
+    if par.count(" ") >= 80:
+        return False
+    m = _CAPTION_TAIL_RE.search(par, max(0, len(par) - _TAIL))
+    if m is None:
+        return False
+    if m.group("generic") is None:
+        return True
+    # "(Name, Agency)" also ends list items ("Doc Martin (Buffalo, ITV1)"):
+    # a caption credit follows a described scene, a sentence or >= 8 words.
+    head = par[: m.start()].rstrip()
+    return head.endswith(".") or head.count(" ") >= 7
 
 
 def is_date_only(line: str) -> bool:
@@ -190,7 +202,7 @@ def has_ui_words(par: str) -> bool:
 
 
 def is_nav_bar(line: str) -> bool:
-    if len(line) > 300 or line.endswith(_SENTENCE_END):
+    if len(line) > 300 or line.endswith(_SENTENCE_END) or not _NAV_CHARS_RE.search(line):
         return False
     items = [i for i in _NAV_SPLIT_RE.split(line) if i.strip()]
     return len(items) >= 3 and all(i.strip().count(" ") <= 7 for i in items)
@@ -209,5 +221,7 @@ def looks_like_heading_chrome(par: str, max_chars: int) -> bool:
     ("'Not a bad idea'") or containing digits are kept."""
     if len(par) > max_chars or any(c in par for c in "\"'0123456789.!?"):
         return False
+    if any(c in par for c in ",()<>&"):
+        return False
     words = par.split()
-    return 0 < len(words) <= 5 and all(w[0].isupper() or not w[0].isalpha() for w in words)
+    return 0 < len(words) <= 3 and all(w[0].isupper() or not w[0].isalpha() for w in words)

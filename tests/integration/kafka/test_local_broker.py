@@ -115,3 +115,84 @@ def test_up_reports_a_broker_that_dies_at_startup(broker: LocalBroker) -> None:
 
 def test_down_when_nothing_runs(tmp_path: Path) -> None:
     assert LocalBroker(_settings(), data_dir=tmp_path / "idle").down() is False
+
+
+# --- SASL and multi-node (slow: several JVMs on a 2-core machine) -------------------
+
+
+@pytest.mark.slow
+def test_sasl_scram_listener(tmp_path: Path) -> None:
+    from aiokafka.errors import KafkaError
+
+    from stream.kafka.broker_config import ScramUser
+    from stream.settings import Secret
+
+    sasl_port = _free_port()
+    broker = LocalBroker(
+        _settings(),
+        data_dir=tmp_path / "kafka",
+        sasl_port=sasl_port,
+        scram_users=[ScramUser("alice", Secret("alice-test-pw"))],
+    )
+
+    async def produce(password: str) -> None:
+        producer = AIOKafkaProducer(
+            bootstrap_servers=f"127.0.0.1:{sasl_port}",
+            security_protocol="SASL_PLAINTEXT",
+            sasl_mechanism="SCRAM-SHA-256",
+            sasl_plain_username="alice",
+            sasl_plain_password=password,
+            request_timeout_ms=10_000,
+        )
+        await producer.start()
+        try:
+            await producer.send_and_wait("it.sasl", b"secret hello")
+        finally:
+            await producer.stop()
+
+    try:
+        broker.up(timeout=90)
+        asyncio.run(produce("alice-test-pw"))
+        with pytest.raises(KafkaError):
+            asyncio.run(produce("wrong-password"))
+        # The plain listener is still there for tools, and sees the message.
+        assert asyncio.run(_roundtrip(broker.bootstrap, "it.sasl", None)) == [b"secret hello"]
+    finally:
+        assert broker.down(timeout=30) is True
+
+
+def _free_port_range(count: int) -> int:
+    from stream.kafka.broker_host import port_is_free
+
+    for _ in range(50):
+        base = _free_port()
+        if base + count < 65535 and all(port_is_free(base + i) for i in range(count)):
+            return base
+    raise RuntimeError(f"no {count} consecutive free ports")
+
+
+@pytest.mark.slow
+def test_three_node_cluster_survives_losing_a_node(tmp_path: Path) -> None:
+    from stream.kafka.local_cluster import LocalCluster
+
+    cluster = LocalCluster(
+        _settings(), nodes=3, base_port=_free_port_range(6), data_dir=tmp_path / "cluster"
+    )
+    try:
+        cluster.up(timeout=180)
+        assert cluster.status() == {1: True, 2: True, 3: True}
+        assert len({n.cluster_id() for n in cluster.nodes.values()}) == 1
+        asyncio.run(_roundtrip(cluster.bootstrap, "it.cluster", b"before"))
+
+        assert cluster.kill_node(2) is True
+        assert cluster.status() == {1: True, 2: False, 3: True}
+        # RF 3 / min ISR 2: acks=all writes still succeed with one node down.
+        got = asyncio.run(_roundtrip(cluster.bootstrap, "it.cluster", b"during"))
+        assert got == [b"before", b"during"]
+
+        cluster.start_node(2, timeout=120)
+        assert cluster.status() == {1: True, 2: True, 3: True}
+    finally:
+        assert cluster.down(timeout=60) is True
+    assert cluster.status() == {1: False, 2: False, 3: False}
+    assert cluster.down() is False

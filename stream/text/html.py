@@ -1,0 +1,130 @@
+"""Main-text extraction from an HTML page (trafilatura, with a fallback).
+
+trafilatura runs offline here (it is handed a string, never a URL, so it
+fetches nothing) and is deterministic for a given input. When it finds no
+main text, a simple tag stripper keeps block structure as paragraphs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from html.parser import HTMLParser
+
+from stream.text.normalize import normalize_text
+
+__all__ = ["html_to_text"]
+
+# trafilatura logs every unparseable page at WARNING/ERROR; garbage input is
+# an expected case here, reported through the return value instead.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+#: Pages larger than this are cut before parsing (lxml memory/time bound).
+MAX_HTML_CHARS = 5_000_000
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption footer form h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table td th tr ul".split()
+)
+_SKIP_TAGS = frozenset("script style noscript template svg iframe head nav footer form button select".split())
+_TAG_HINT_RE = re.compile(r"<[A-Za-z!/]")
+
+
+class _Stripper(HTMLParser):
+    """Tag stripper: text outside script/style/nav chrome, blocks as paragraphs."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self.h1: list[str] = []
+        self._skip = 0
+        self._in_title = False
+        self._in_h1 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag == "h1":
+            self._in_h1 = True
+        if tag in _SKIP_TAGS and tag not in ("head",):
+            self._skip += 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag == "h1":
+            self._in_h1 = False
+        if tag in _SKIP_TAGS and tag != "head" and self._skip:
+            self._skip -= 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+            return
+        if self._in_h1:
+            self.h1.append(data)
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _paragraphs(text: str) -> str:
+    """One paragraph per line of extractor output, separated by a blank line."""
+    return normalize_text(text.replace("\n", "\n\n"))
+
+
+def _fallback(html: str) -> tuple[str | None, str]:
+    parser = _Stripper()
+    parser.feed(html)
+    parser.close()
+    title = normalize_text(" ".join(parser.title or parser.h1)).replace("\n", " ") or None
+    # Inside a block, source line breaks are only layout.
+    body = "".join(p if p == "\n\n" else p.replace("\n", " ") for p in parser.parts)
+    return title, normalize_text(body)
+
+
+def _trafilatura(html: str) -> tuple[str | None, str]:
+    import trafilatura  # imported lazily: heavy, and only this stage needs it
+
+    doc = trafilatura.bare_extraction(
+        html,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        with_metadata=True,
+        deduplicate=False,
+    )
+    if doc is None:
+        return None, ""
+    title = getattr(doc, "title", None)
+    text = getattr(doc, "text", None) or ""
+    return (normalize_text(title).replace("\n", " ") or None) if title else None, _paragraphs(text)
+
+
+def html_to_text(html: str) -> tuple[str | None, str]:
+    """Return ``(title or None, main text)`` with paragraphs separated by
+    ``"\\n\\n"``. Never raises: input that is not a string or not HTML at all
+    yields ``(None, "")``; pages trafilatura cannot handle go through a
+    plain tag stripper."""
+    if not isinstance(html, str) or not _TAG_HINT_RE.search(html, 0, 100_000):
+        return None, ""
+    html = html[:MAX_HTML_CHARS]
+    try:
+        title, text = _trafilatura(html)
+    except Exception:  # noqa: BLE001 - third-party parser on hostile input
+        title, text = None, ""
+    if text:
+        return title, text
+    try:
+        fb_title, fb_text = _fallback(html)
+    except Exception:  # noqa: BLE001 - html.parser on hostile input
+        return title, ""
+    return title or fb_title, fb_text

@@ -1,0 +1,94 @@
+"""normalize_text and tokenize."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stream.text.normalize import normalize_text, tokenize
+
+
+def test_quotes_dashes_and_spaces() -> None:
+    raw = "\ufeff  \u201cHello\u201d,\u00a0she said \u2014 it\u2019s 5\u20136 \u2032a\u2032\t\tnow  "
+    assert normalize_text(raw) == "\"Hello\", she said - it's 5-6 'a' now"
+
+
+def test_invisible_and_control_characters_removed_newlines_kept() -> None:
+    raw = "zero\u200bwidth\x00 soft\u00adhyphen\nbidi\u200ftext\x07"
+    assert normalize_text(raw) == "zerowidth softhyphen\nbiditext"
+
+
+def test_nbsp_separates_words() -> None:
+    assert normalize_text("10\u00a0km") == "10 km"
+
+
+def test_paragraph_breaks_become_one_blank_line() -> None:
+    raw = "  first line  \r\n second line\r\n\r\n \t \n\n\nthird\u2029fourth\n\n"
+    assert normalize_text(raw) == "first line\nsecond line\n\nthird\nfourth"
+
+
+def test_nfkc_folds_compatibility_forms() -> None:
+    assert normalize_text("\uff21\uff22\uff23 \ufb01le \u2033x\u2033") == 'ABC file "x"'
+
+
+def test_empty_and_whitespace_only() -> None:
+    assert normalize_text("") == ""
+    assert normalize_text(" \n\t\u00a0\u200b\n ") == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_normalize_is_idempotent(s: str) -> None:
+    once = normalize_text(s)
+    assert normalize_text(once) == once
+    assert "\n\n\n" not in once
+    assert once == once.strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\r\u00a0\u200b\u2014\u2019\u201c\u2033.'\""))))
+def test_normalize_is_idempotent_on_whitespace_heavy_text(s: str) -> None:
+    once = normalize_text(s)
+    assert normalize_text(once) == once
+    assert "  " not in once and " \n" not in once and "\n " not in once
+
+
+def test_tokenize_rules() -> None:
+    text = "Kim\u2019s end-of-summit talks: Trump's O'Neill don't 3.5 pct, 1,000 bales; G7 NORTH-KOREA \u00c9lys\u00e9e"
+    assert tokenize(text) == [
+        "kim", "end", "of", "summit", "talks", "trump", "o'neill", "don't",
+        "3.5", "pct", "1,000", "bales", "g7", "north", "korea", "\u00e9lys\u00e9e",
+    ]
+
+
+def test_tokenize_same_on_raw_and_normalized() -> None:
+    raw = "\u201cKim\u2019s\u201d \u2014 the 2019\u20132020 summit\u00a0talks"
+    assert tokenize(raw) == tokenize(normalize_text(raw))
+
+
+def test_tokenize_drops_quotes_and_underscores() -> None:
+    assert tokenize("'Not a bad idea' said_x __ ''") == ["not", "a", "bad", "idea", "said", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_tokenize_never_raises_and_yields_lowercase_words(s: str) -> None:
+    tokens = tokenize(s)
+    assert all(t and t == t.lower() and " " not in t for t in tokens)
+
+
+def test_tokenize_is_fast_on_5000_words() -> None:
+    words = ("The President's talks in Hanoi ended early, 3.5 hours after they began; "
+             "officials don't expect a follow-up soon").split()
+    text = " ".join(words[i % len(words)] for i in range(5000))
+    best = min(_timed(tokenize, text) for _ in range(5))
+    # Target is < 1 ms on an idle core; the bound leaves room for a loaded CI box.
+    assert best < 0.01
+
+
+def _timed(fn, arg) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    fn(arg)
+    return time.perf_counter() - start
