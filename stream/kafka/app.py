@@ -63,6 +63,8 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         topic_replication_factor=settings.replication_factor,
         processing_guarantee=settings.processing_guarantee,
         consumer_auto_offset_reset="earliest",
+        key_serializer="json",
+        value_serializer="json",
         web_enabled=True,
         web_bind=settings.web_host,
         web_port=settings.web_port,
@@ -99,8 +101,9 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     }
 
     def table(name: str) -> Any:
-        return app.Table(name, default=None, partitions=settings.partitions,
-                         key_serializer="json", value_serializer="json")
+        # Keys and values go through the app-wide JSON codec (orjson), so a
+        # table restored from its changelog has the same str keys it had.
+        return app.Table(name, default=None, partitions=settings.partitions)
 
     timings = Timings(lambda stage, s: metrics.stage_seconds.labels(stage).observe(s))
     preparer = Preparer(opts.prepare, timings)

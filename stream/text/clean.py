@@ -208,7 +208,7 @@ def clean_article(title: str, body: str, options: CleanOptions = DEFAULT_CLEAN_O
     title_keys = {bp.norm_key(normalize_text(title[:2000]).replace("\n", " ")), bp.norm_key(clean)} - {""}
 
     raw = body[: options.max_input_chars]
-    if raw.count("\n", 0, 1_000_000) > options.max_lines:
+    if raw.count("\n") > options.max_lines:
         raw = "\n".join(raw.split("\n", options.max_lines)[: options.max_lines])
     if "\n\t" in raw or "\n   " in raw:
         raw = _INDENT_RE.sub("\n\n", raw)
