@@ -19,5 +19,5 @@ def test_factory_builds_independent_apps(tmp_path) -> None:
         ag.concurrency == 1 for ag in a.agents.values()
     )
     assert set(a.tables) == {"dedup-url", "dedup-content", "stories", "story-terms"}
-    topics = {t for ag in a.agents.values() for t in ag.channel.get_topic_names()}
+    topics = {t for ag in a.agents.values() for t in ag.channel.topics}
     assert "u-news.raw" in topics and "u-newsstream-story-route" in topics
