@@ -19,6 +19,7 @@ Flow (logical topic names; internal topics are ``<prefix><app_id>-<name>``):
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from typing import Any
@@ -28,8 +29,10 @@ import orjson
 from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import CollectorRegistry
 
-from stream.kafka.security import faust_credentials
+from stream.kafka.security import aiokafka_kwargs, faust_credentials
+from stream.observability.health import PROBE_INTERVAL, BrokerProbe, aiokafka_client_factory
 from stream.observability.metrics import Metrics
+from stream.observability.progress import ActiveStories, InputProgress, table_size
 from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage
 from stream.pipeline.prepare import Meta, Preparer, Timings
 from stream.pipeline.routing import (
@@ -112,7 +115,9 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     story_stage = StoryStage(
         StoryBook(table("stories"), table("story-terms"), opts.prepare.story, opts.breaking), timings
     )
-    last_offsets: dict[Any, int] = {}
+    progress = InputProgress(metrics)
+    active_stories = ActiveStories(opts.prepare.story.quiet_seconds)
+    broker_probe = BrokerProbe(aiokafka_client_factory(aiokafka_kwargs(settings)), raw_in.get_topic_name())
 
     async def publish(topic: str, key: str, record: dict[str, Any], env: dict[str, Any] | None = None) -> None:
         t0 = time.perf_counter()
@@ -140,9 +145,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                 await outputs[DEADLETTER].send(key=rec["id"].encode(), value=orjson.dumps(rec))
             else:
                 await forward("url-route", UrlStage.key(env), env)
-            last_offsets[msg.tp] = msg.offset
-            oldest = max(0.0, time.time() - msg.timestamp)
-            metrics.oldest_unprocessed_age.set(oldest if _behind(app, msg.tp, msg.offset) else 0.0)
+            progress.processed(msg.tp, msg.offset, msg.timestamp, time.time(), _end_offset(app, msg.tp))
 
     @app.agent(route["url-route"], concurrency=1)
     async def by_url(stream: faust.StreamT) -> None:
@@ -172,21 +175,29 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             env = orjson.loads(value)
             event = story_stage.process(env)
             await publish(ENRICHED, env["article"]["id"], env["article"], env)
+            if env["article"].get("story"):
+                active_stories.touch(env["article"]["story"]["id"], time.time())
             if event is not None:
                 await publish(BREAKING, event["story_id"], event)
 
-    @app.timer(interval=10.0)
+    @app.timer(interval=5.0)
     async def gauges() -> None:
-        for tp in app.consumer.assignment() if app.consumer else ():
-            if tp.topic == raw_in.get_topic_name():
-                hw = app.consumer.highwater(tp)
-                if hw is not None:
-                    done = last_offsets.get(tp, -1) + 1
-                    metrics.consumer_lag.labels(tp.topic, str(tp.partition)).set(max(0, hw - done))
+        consumer = app.consumer
+        if consumer is not None:
+            assigned = [tp for tp in consumer.assignment() if tp.topic == raw_in.get_topic_name()]
+            ends = await _end_offsets(app, assigned)
+            # Faust keeps the group's committed offsets here (set on seek and
+            # on every commit); there is no public accessor.
+            committed = getattr(consumer, "_committed_offset", {})
+            progress.refresh(assigned, ends, {tp: committed.get(tp) for tp in assigned}, time.time())
         for t, name in ((url_stage.state, "dedup-url"), (content_stage.state, "dedup-content"),
                         (story_stage.book.stories, "stories"), (story_stage.book.terms, "story-terms")):
-            metrics.table_entries.labels(name).set(len(t))
-        metrics.stories_active.set(len(story_stage.book.stories))
+            metrics.table_entries.labels(name).set(table_size(t))
+        metrics.stories_active.set(active_stories.count(time.time()))
+
+    @app.timer(interval=PROBE_INTERVAL)
+    async def probe_broker() -> None:
+        await broker_probe.check()
 
     @app.page("/healthz")
     async def healthz(web: Any, request: Any) -> Any:
@@ -195,17 +206,33 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     @app.page("/readyz")
     async def readyz(web: Any, request: Any) -> Any:
         assigned = sorted(f"{tp.topic}:{tp.partition}" for tp in (app.consumer.assignment() if app.consumer else ()))
-        ready = bool(assigned) and not app.rebalancing
-        body = {"ready": ready, "rebalancing": bool(app.rebalancing), "assigned_partitions": len(assigned)}
+        broker = broker_probe.reachable()
+        ready = bool(assigned) and not app.rebalancing and broker
+        body = {"ready": ready, "rebalancing": bool(app.rebalancing), "assigned_partitions": len(assigned),
+                "broker_reachable": broker}
         return web.json(body, status=200 if ready else 503)
 
     app.newsstream = {"metrics": metrics, "registry": registry, "timings": timings}  # type: ignore[attr-defined]
     return app
 
 
-def _behind(app: faust.App, tp: Any, offset: int) -> bool:
-    hw = app.consumer.highwater(tp) if app.consumer else None
-    return hw is not None and offset + 1 < hw
+def _end_offset(app: faust.App, tp: Any) -> int | None:
+    """The partition's end offset as of the consumer's last fetch (no request)."""
+    try:
+        return app.consumer.highwater(tp) if app.consumer else None
+    except Exception:  # before the first fetch, or while the consumer restarts
+        return None
+
+
+async def _end_offsets(app: faust.App, tps: list[Any]) -> dict[Any, int | None]:
+    """End offsets by a ListOffsets request: the fetch-time highwater goes stale
+    while Faust pauses a partition under backlog, exactly when lag matters."""
+    if not tps:
+        return {}
+    try:
+        return dict(await asyncio.wait_for(app.consumer.highwaters(*tps), 5.0))
+    except Exception:  # broker away: fall back to what the last fetch said
+        return {tp: _end_offset(app, tp) for tp in tps}
 
 
 def _cloudevent_headers(settings: Settings, event: dict[str, Any]) -> list[tuple[str, bytes]]:
