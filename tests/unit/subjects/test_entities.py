@@ -47,9 +47,10 @@ def test_publisher_tags_merge_and_normalise() -> None:
 
 
 def test_hostile_input_is_bounded() -> None:
-    t0 = time.perf_counter()
+    # CPU time, not wall time: the shared 2-core box is often oversubscribed.
+    t0 = time.process_time()
     extract_entities("X", "Aa Bb Cc Dd. " * 200_000)
-    assert time.perf_counter() - t0 < 0.1
+    assert time.process_time() - t0 < 0.1
 
 
 def test_seed_scrape_entities() -> None:
@@ -63,3 +64,12 @@ def test_seed_scrape_entities() -> None:
     assert ents["Vietnam"].kind == "place" and ents["Hanoi"].kind == "place"
     assert ents["Donald Trump"].count >= 10 and ents["Kim Jong Un"].count >= 10
     assert "Trump" not in ents and "Kim" not in ents
+
+
+def test_capitals_inside_words_and_possessives() -> None:
+    ents = _by_name(extract_entities(
+        "", "Fans of the iPhone Store queued. President Ada Okafor's plan passed; "
+            "Okafor said so. The U.S.-based firm moved to Paris."))
+    assert "Store" not in ents and "Phone Store" not in ents
+    assert ents["Ada Okafor"].count == 2 and ents["Ada Okafor"].kind == "person"
+    assert ents["Paris"].kind == "place"

@@ -21,7 +21,7 @@ def tagger() -> SubjectTagger:
 def test_every_lexicon_code_is_in_the_taxonomy() -> None:
     for code, weight, terms in LEXICON:
         assert PREFIX + code in TOPICS, code
-        assert 0 < weight <= 3 and all(t.strip() for t in terms.split("|")), code
+        assert 0 < weight <= 3 and terms and all(t.strip() for t in terms), code
 
 
 def test_football_report(tagger: SubjectTagger) -> None:
@@ -83,10 +83,10 @@ def test_to_dict_rounds() -> None:
 def test_huge_input_is_bounded(tagger: SubjectTagger) -> None:
     text = "war election football oil " * 80_000  # ~2 MiB
     toks = tokenize(text)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     tagger.tag("x", text, toks)
     tagger.tag("x", text)
-    assert time.perf_counter() - t0 < 0.05
+    assert time.process_time() - t0 < 0.05
 
 
 def test_fast_on_typical_article(tagger: SubjectTagger) -> None:
@@ -95,10 +95,10 @@ def test_fast_on_typical_article(tagger: SubjectTagger) -> None:
     text = " ".join(words[i % len(words)] for i in range(500))
     toks = tokenize("Headline\n" + text)
     tagger.tag("Headline", text, toks)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for _ in range(50):
         tagger.tag("Headline", text, toks)
-    assert (time.perf_counter() - t0) / 50 < 0.001
+    assert (time.process_time() - t0) / 50 < 0.001
 
 
 def test_seed_scrape_subjects() -> None:
@@ -108,3 +108,51 @@ def test_seed_scrape_subjects() -> None:
     codes = {s.code for s in SubjectTagger().tag(title, text)}
     assert codes & {"medtop:20000640", "medtop:20000639"}
     assert "medtop:20000635" in codes
+
+
+def test_legal_frame_yields_to_the_business_desk(tagger: SubjectTagger) -> None:
+    # Courtroom words alone would make this crime and law; the frame weight
+    # lets the company story behind them lead.
+    subs = tagger.tag("Telecoms group's former finance chief goes on trial",
+                      "The company's shares collapsed and it filed for bankruptcy after an "
+                      "accounting fraud. Prosecutors told the jury that revenue and profits "
+                      "were inflated to please investors and analysts.")
+    assert top_level(subs[0].code) == "medtop:04000000"
+    assert "medtop:02000000" in {top_level(s.code) for s in subs}
+
+
+def test_crime_story_without_a_desk_stays_crime(tagger: SubjectTagger) -> None:
+    subs = tagger.tag("Man jailed for murder of neighbour",
+                      "The jury found him guilty after a two-week trial; the judge "
+                      "sentenced him to life in prison.")
+    assert top_level(subs[0].code) == "medtop:02000000"
+
+
+def test_policy_context_counts_toward_politics(tagger: SubjectTagger) -> None:
+    # School words outweigh the political ones here; their overlap is
+    # education policy, which IPTC files under politics.
+    title = "Ministers plan exam shake-up for schools"
+    text = ("Pupils in secondary schools will sit a new diploma instead of GCSEs, under the "
+            "education secretary's white paper. Ministers told MPs the plan would go to a "
+            "Commons vote.")
+    assert top_level(tagger.tag(title, text)[0].code) == "medtop:11000000"
+    # Without the government actors the same school words are education news.
+    plain = tagger.tag("Exam shake-up for schools", "Pupils in secondary schools will sit a "
+                       "new diploma instead of GCSEs.")
+    assert top_level(plain[0].code) == "medtop:05000000"
+
+
+def test_video_games_are_technology_not_sport(tagger: SubjectTagger) -> None:
+    subs = tagger.tag("New console games unveiled",
+                      "Gamers queued for the handheld device; the games maker said the "
+                      "online multiplayer titles would reach players this spring.")
+    assert top_level(subs[0].code) == "medtop:13000000"
+
+
+def test_lexicon_is_packaged_json_with_normalisable_terms() -> None:
+    from importlib import resources
+    assert resources.files("stream.subjects").joinpath("lexicon.json").is_file()
+    assert len(LEXICON) > 300
+    for code, _, terms in LEXICON:
+        for term in terms:
+            assert tokenize(term), (code, term)
