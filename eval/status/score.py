@@ -84,7 +84,7 @@ def score(items: list[tuple[dict, str, str]], options: StatusOptions) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("dev", "heldout", "heldout2", "fresh"), default="dev")
+    ap.add_argument("--set", choices=("dev", "heldout", "heldout2", "heldout3", "fresh"), default="dev")
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--errors", action="store_true", help="print each disagreement (reads titles at run time)")
     ap.add_argument("--sweep", action="store_true", help="precision/recall over min_confidence values")

@@ -69,6 +69,7 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("ruled", "gets|get|got|receives|received|receive|wins|win|won|given|obtains|obtained *3 approval|approvals|okay|ok|clearance|go-ahead|nod|permission|license|licence|consent", 0.82, None),
     ("ruled", "approval|approvals|clearance for *3 acquisition|acquisitions|merger|deal|takeover|bid|sale|route|consolidation", 0.75, None),
     ("ruled", "acquisition|acquisitions|merger|deal|takeover|sale approved|cleared|blocked", 0.8, None),
+    ("ruled", "cleared|allowed|authorized|authorised|permitted to buy|acquire|purchase|merge|sell|take", 0.8, None),
     # --- filed
     ("filed", "file|files|filed|filing for *2 bankruptcy|chapter|receivership|insolvency|protection", 0.93, "bankruptcy"),
     ("filed", "seek|seeks|sought|seeking bankruptcy|chapter *2 protection", 0.9, "bankruptcy"),
@@ -78,7 +79,10 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("filed", "file|files|filed to enjoin|block|stop|halt", 0.85, "lawsuit"),
     ("filed", "charges|charged|indicts|indicted|accuses|accused", 0.7, "charges"),
     # --- leadership
-    ("leadership", "resign|resigns|resigned|resigning|quit|quits|retire|retires|retiring|retirement|ousted|ousts|oust|sacked|fired|replaced|replaces|succeeds|succeeded", 0.86, "leadership"),
+    ("leadership", "resign|resigns|resigned|resigning|quit|quits|retire|retires|retiring|retirement|ousted|ousts|oust|sacked|fired", 0.86, "leadership"),
+    # "replaces"/"succeeds" change a post only when a post is named ("X
+    # replaces BNP in bid" is a change of partner, not of leader).
+    ("leadership", "replaced|replaces|succeeds|succeeded|succeed *3 " + ROLE, 0.86, "leadership"),
     ("leadership", "step|steps|stepped|stepping down|aside", 0.88, "leadership"),
     ("leadership", "name|names|named|appoint|appoints|appointed|elect|elects|elected|picks|picked|taps|tapped|promotes|promoted|nominates|nominated|hires|hired|new *3 " + ROLE, 0.86, "leadership"),
     ("leadership", ROLE + " *2 named|appointed|elected|resigns|ousted|quits|retires", 0.86, "leadership"),
@@ -107,8 +111,12 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("started", "under way|underway", 0.75, None),
     ("started", "go|goes|went|going|are|is|were|was on strike", 0.9, "strike"),
     ("started", "walk|walks|walked out", 0.85, "strike"),
+    ("started", "stage|stages|staged|staging *2 strike|strikes|walkout|walkouts|stoppage|stoppages", 0.88, "strike"),
+    ("started", "strike|strikes|walkout|stoppage hits|hit|halts|halted|closes|closed|cripples|crippled|paralyses|paralyzes", 0.85, "strike"),
+    ("started", "closed|halted|hit|crippled|paralysed|paralyzed by *2 strike|strikes|walkout", 0.85, "strike"),
     ("started", "in|hold|holds|held|holding|enter|enters|entered|opens|open *2 talks|negotiations|discussions", 0.8, "talks"),
     ("started", "negotiating|negotiates|negotiate to|with|for|on", 0.78, "talks"),
+    ("started", "discuss|discusses|discussing *3 merger|takeover|acquisition|buyout|sale|venture|deal", 0.8, "talks"),
     ("started", "in merger|takeover|buyout|acquisition talks|negotiations|discussions", 0.85, "talks"),
     ("started", "starts|started|commences|commenced|launches|launched|begins|began|makes|made tender offer", 0.9, "tender offer"),
     # --- agreed
@@ -148,9 +156,11 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     # "plan" is as often a noun ("rights plan", "a plan is criticised") as a verb:
     # it announces only when an event follows.
     ("announced", "plan|plans|planned|planning *2 " + PLANNABLE, 0.6, None),
-    ("announced", "ups|raises|raised|raising|boosts|boosted|sweetens|sweetened|increases|increased|doubles|doubled|improves|improved *3 bid|offer|takeover|terms", 0.7, "takeover bid"),
+    ("announced", "raise|ups|raises|raised|raising|boosts|boosted|sweetens|sweetened|increases|increased|doubles|doubled|improves|improved *3 bid|offer|takeover|buyout|terms", 0.7, "takeover bid"),
     ("announced", "will launch|hold|meet|buy|sell|acquire|merge|close|cut|shut|strike|bid|offer|resign", 0.62, None),
-    ("announced", "offer|offers|offered|bid|bids|bidding to buy|acquire|purchase|take|merge|for", 0.68, "takeover bid"),
+    ("announced", "offer|offers|offered|bid|bids|bidding to buy|acquire|purchase|take|merge|sell|for", 0.68, "takeover bid"),
+    # "bids 4.2 billion euros for Carrow": an amount between the verb and "for"
+    ("announced", "bids|offers *4 dlrs|dlr|stg|pence|cts|francs|marks|yen|euros|euro|pounds|dollars for", 0.68, "takeover bid"),
     ("announced", "make|makes|made|launch|launches|launched *2 bid|offer|approach|proposal", 0.7, "takeover bid"),
     ("announced", "receive|receives|received|gets|got|get *3 bid|bids|offer|offers|proposal|proposals|approach|approaches", 0.72, "takeover bid"),
     ("announced", "tender offer for", 0.7, "tender offer"),
@@ -167,7 +177,8 @@ EPISTEMIC = frozenset(
     "seen if whether rumoured rumored reportedly considering consider considers "
     "mulls mulling weighs weighing studying studies eyes eyeing threatens "
     "threatened threaten hopes hope wants want urges urged pressed tried tries "
-    "try attempt attempts attempted which that who".split()
+    "try attempt attempts attempted which that who "
+    "investigated investigates investigating studied explored explores exploring considered willing".split()
 )
 INTENT = frozenset(
     "plan plans planned planning expected expects expect set aims aim poised "
@@ -195,7 +206,16 @@ ROUTINE = frozenset(
     "downgraded upgraded downgrade upgrade affirms review creditwatch "
     "volumes rates rate money market markets analysts analyst bonus tonnes "
     "tons advances placement credit comment report reports rumour rumours rumor "
-    "rumors speculation".split()
+    "rumors speculation sales firmer easier weaker stronger steady midsession".split()
+)
+
+# Headline words of reaction and commentary pieces ("analysts applaud X's
+# move to sell", "EC welcomes pact"): the change, if any, was reported before;
+# these pieces report opinions about it (labelling rules: null).
+COMMENTARY = frozenset(
+    "analyst analysts applaud applauds applauded welcome welcomes welcomed praise praises praised "
+    "criticise criticises criticised criticize criticizes criticized reaction reacts commentary "
+    "column editorial opinion".split()
 )
 
 # Headline words saying the state did not change ("strike continues").

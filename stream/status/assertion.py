@@ -31,6 +31,8 @@ _PASSIVE = frozenset({"been", "being", "be", "was", "were", "is", "are"})
 # Future markers that do not hedge a leadership change: "president to resign"
 # is itself the news that the post changes hands.
 _WEAK_FUTURE = frozenset({"to", "will"})
+_COURT = frozenset(lx.COURT.split("|"))
+_NOUN_CUES = frozenset("end ends ended ending the a an their its his her of on after over".split())
 
 
 @dataclass(frozen=True)
@@ -192,8 +194,8 @@ def _score(src: _Source, rule: Rule, start: int, end: int, reported: bool,
     if any(_is_negation(w) for w in before):
         return False
     after = words[end:end + 2]
-    if "yet" in after or "soon" in after or after[:1] == ["back"]:
-        return False  # "no deal yet"; "buys back stock" is a buyback, not a takeover
+    if "yet" in after or "soon" in after or after[:1] == ["back"] or after[:1] == ["stock"]:
+        return False  # "no deal yet"; "buys back stock"/"buys stock" is a buyback, not a takeover
     # Routine objects ("sells debentures"); look behind only for a passive
     # ("warrants have been purchased"), or names like "Bond" would veto.
     # Stopping a routine action ("scraps share issue") is still news.
@@ -202,6 +204,8 @@ def _score(src: _Source, rule: Rule, start: int, end: int, reported: bool,
         for j in range(start - 3 if passive and start >= 3 else start, min(end + 3, len(words))):
             if words[j] in lx.ROUTINE_EVENTS:
                 return False
+    if rule.status == "agreed" and words[start] in ("strike", "strikes") and start and words[start - 1] in _NOUN_CUES:
+        return True  # "end strike after pay deal": the strike is a noun here, not "strike a deal"
     status, conf = rule.status, rule.confidence * src.weight
     inside = words[start:end]
     if any(w in lx.EPISTEMIC for w in before) or any(w in lx.EPISTEMIC for w in inside):
@@ -210,10 +214,14 @@ def _score(src: _Source, rule: Rule, start: int, end: int, reported: bool,
     # further back "to" is usually a preposition ("delegates to the meeting").
     intent = [w for w in before if w in lx.INTENT and w not in _WEAK_FUTURE]
     intent += [w for w in before[:1] if w in _WEAK_FUTURE]
+    if before[:2] == ["be", "to"]:
+        intent.append("to")  # "offer to be acquired": a future passive, not a done deal
     intent += [w for w in inside[1:] if w in lx.INTENT and w not in _WEAK_FUTURE]
     if intent and status in _OUTCOMES | {"leadership"}:
         if status == "leadership" and all(w in _WEAK_FUTURE for w in intent):
             pass
+        elif status == "cancelled" and all(w in _WEAK_FUTURE for w in intent):
+            conf *= options.hedge_weight  # "X to withdraw offer": a wire headline of a decision
         elif status in _NEGATIVE_OUTCOMES:
             return False  # "talks expected to collapse" is not an announcement of anything
         else:
@@ -239,8 +247,10 @@ def assert_status(title: str, lede: str, options: StatusOptions = DEFAULT_STATUS
     if not head.words:
         return None
     reported = any(w in lx.REPORTED for w in head.words)
-    if any(w in lx.DENIAL for w in head.words):
-        return None
+    court = any(w in _COURT for w in head.words)
+    if any((w in lx.DENIAL and not (court and w.startswith("dismiss"))) or w in lx.COMMENTARY
+           for w in head.words):
+        return None  # a denial or a reaction piece; "court dismisses suit" is a ruling
     candidates: list[tuple[float, int, str, str | None, int, int, _Source]] = []
     head_vetoed = False
     for rule, start, end in find_matches(head.words, _INDEX, _BLOCKED):
@@ -253,8 +263,12 @@ def assert_status(title: str, lede: str, options: StatusOptions = DEFAULT_STATUS
     # The lede may confirm or sharpen a headline, or speak for a neutral one;
     # it may not overrule a headline that is routine, hedged, steady-state, or
     # whose own triggers were negated/hedged away.
+    # A headline that only reports speech ("Kuwait says it has Gulf support")
+    # is a statement or reaction piece: its lede's background clauses
+    # (past attacks, earlier deals) are not news of a change either.
     lede_may_speak = bool(candidates) or not (
         head_vetoed
+        or reported
         or any(w in lx.ROUTINE or w in lx.EPISTEMIC or w in lx.STEADY for w in head.words)
     )
     # A lede hit is worth at most lede_weight x the strongest rule; when the

@@ -1,10 +1,30 @@
-"""Breaking-status transitions of a story: pure functions.
+"""Breaking-status transitions of a story and the alert policy: pure functions.
 
 A story carries its current status. An article that asserts a status change
-with enough confidence moves the story; the move is a breaking event unless
-it is a repeat of the current status, or a flap (a reversion to the previous
-status within ``flap_seconds``, as when one outlet's stale copy of "talks under
-way" arrives after "talks collapse").
+with enough confidence moves the story, and every move is exactly one
+breaking event. A move does not happen (so nothing is published) when:
+
+- it repeats the current status (more copies of one change);
+- the article is older than the current status (a late copy of an earlier
+  stage, whatever order the copies arrive in);
+- it flaps: a return to the previous status, or from an outcome back to a
+  pre-outcome stage ("under way" after "collapsed"), within ``flap_seconds``.
+
+A move that happens but is not published: a return to the previous status
+inside the flap window, and an *echo* (book.py): the same status reached
+within ``echo_seconds`` by a near-miss story, i.e. the same change told in
+words too different to group.
+
+Severity is the paging decision. Routine reports do not move stories at all
+(the status assertion gives them no status); what is left but is still
+routine for a desk is published with severity ``routine``, which pages
+nobody: plans and proposals, "other", corporate appointments, lawsuits, and
+corporate transactions reported for the first time with no bid or talks
+being followed ("X acquires Y", "X agrees to buy Y" as the first report of
+the story; once reports of a bid or talks form a story, its first change
+pages). They are still published, one per change, rather than moved
+silently, because the next change of the same story is
+only meaningful against them ("bid announced" -> "bid rejected" pages).
 """
 
 from __future__ import annotations
@@ -30,6 +50,20 @@ URGENCY: dict[str, int] = {
     "other": 8,
 }
 SEVERITIES = ("flash", "urgent", "routine")
+ROUTINE_URGENCY = 7
+
+# Statuses that, opening a takeover (or kind-less) story, are routine wire
+# copy: the first report of a transaction or a tender offer.
+_ROUTINE_OPENERS = frozenset({"announced", "agreed", "completed", "started"})
+# A pre-outcome stage cannot follow an outcome within the flap window.
+_PRE_OUTCOME = frozenset({"announced", "started"})
+# Headline words of a political post: an appointment or resignation there is
+# flash news; without one (a company names a president) it is routine.
+_POLITICAL = frozenset(
+    "minister ministers premier government cabinet chancellor prime governor king queen pope parliament "
+    "senator speaker mayor president's presidency coalition party opposition ambassador envoy "
+    "secretary-general".split()
+)
 
 
 def severity(urgency: int) -> str:
@@ -40,7 +74,12 @@ def severity(urgency: int) -> str:
 class BreakingOptions:
     # Below this an assertion is recorded on the article but moves no story.
     min_confidence: float = 0.6
+    # A copy of an older stage arriving this long after an outcome is not
+    # news; after it a real relapse (a second strike) may page again.
     flap_seconds: float = 30 * 60.0
+    # A near-miss story (StoryOptions.echo_threshold) that reached the same
+    # status this recently already alerted this change.
+    echo_seconds: float = 24 * 3600.0
     # "other" is in the vocabulary for completeness but never pages anyone.
     silent_statuses: frozenset[str] = frozenset({"other"})
 
@@ -65,6 +104,29 @@ def transition(
     current = story.get("status")
     if status == current:
         return None
+    since = story.get("since", at)
+    if current is not None and at < since:
+        return None  # a copy older than the current status: stale, whatever its order
+    within = at - since < options.flap_seconds
+    if current is not None and within and status in _PRE_OUTCOME and current not in _PRE_OUTCOME:
+        return None  # "talks under way" after "talks collapse": a late copy, not a relapse
     previous = story.get("prev")
-    flap = status == previous and at - story.get("since", at) < options.flap_seconds
+    flap = status == previous and within
     return Transition(status, current, alert=not flap)
+
+
+def urgency_for(status: str, previous: str | None, kind: str | None, event: str | None,
+                title: str, story_size: int = 1) -> int:
+    """IPTC urgency of a published change: the status's, lowered to routine
+    for changes a desk reads but is not paged for (see the module doc)."""
+    urgency = URGENCY.get(status, ROUTINE_URGENCY + 1)
+    if status == "leadership":
+        words = set(title.lower().replace(",", " ").split())
+        return urgency if words & _POLITICAL else ROUTINE_URGENCY
+    if status == "filed" and (event or "") not in ("bankruptcy", "chapter 11"):
+        return ROUTINE_URGENCY  # lawsuits are filed every day; bankruptcies page
+    if previous is None and story_size <= 1 and status in _ROUTINE_OPENERS and kind in (None, "takeover"):
+        return max(urgency, ROUTINE_URGENCY)
+    if status == "completed":
+        return ROUTINE_URGENCY  # the expected end of an agreed deal
+    return urgency

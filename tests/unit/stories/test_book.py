@@ -56,11 +56,20 @@ def test_quiet_story_expires() -> None:
 
 
 def test_flap_back_within_window_does_not_alert() -> None:
-    story = {"status": "failed", "prev": "started", "since": 0.0}
-    t = transition(story, "started", 0.9, at=60.0)
+    # outcome -> outcome and back: the state follows, nobody is paged twice
+    story = {"status": "rejected", "prev": "agreed", "since": 0.0}
+    t = transition(story, "agreed", 0.9, at=60.0)
     assert t is not None and t.alert is False
-    t2 = transition(story, "started", 0.9, at=7200.0)
+    t2 = transition(story, "agreed", 0.9, at=7200.0)
     assert t2 is not None and t2.alert is True
+
+
+def test_late_copy_of_an_earlier_stage_moves_nothing() -> None:
+    story = {"status": "failed", "prev": "started", "since": 100.0}
+    assert transition(story, "started", 0.9, at=160.0) is None  # "under way" after "collapsed"
+    assert transition(story, "agreed", 0.9, at=50.0) is None  # published before the current status
+    t = transition(story, "started", 0.9, at=100.0 + 7200.0)  # a real relapse, later
+    assert t is not None and t.alert is True
 
 
 def test_low_confidence_and_other_move_nothing() -> None:
