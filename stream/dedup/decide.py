@@ -3,12 +3,18 @@
 Two keyed states, each a JSON-able value the caller stores wherever it likes
 (a dict offline, a changelogged Faust table on Kafka):
 
-- by canonical URL: the page's first and latest revision. Same URL, same
-  content -> ``exact`` (a re-scrape); same URL, new content -> ``update`` (a
-  revision: not a duplicate, it is published and tracked).
+- by canonical URL: the page's first revision and its last few revisions.
+  Same URL, content of any kept revision -> ``exact`` (a re-scrape); same
+  URL, new content -> ``update`` (a revision: not a duplicate, it is
+  published and tracked).
 - by content anchor (see :mod:`stream.dedup.fingerprint`): the canonical
   articles seen with that anchor. Same content hash -> ``exact``; a sketch
-  that resembles or is contained in a canonical's -> ``near``.
+  that resembles or is contained in a canonical's, or a lede sample that
+  matches its lede sample -> ``near``.
+
+Entries older than the window (event time) are dropped when their key is
+touched; :func:`sweep` lists the keys never touched again, for the caller to
+delete.
 
 Every decision is idempotent: an article that is processed again after a
 crash (same id) gets the decision it got the first time, and is never called
@@ -17,28 +23,36 @@ a duplicate of itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from stream.dedup.fingerprint import containment, resemblance, sketch_from_b64
+from stream.dedup.fingerprint import containment, resemblance, sketch_from_b64, sketch_to_b64
 
 
 @dataclass(frozen=True)
 class DedupOptions:
-    # Calibrated on the evaluation set in eval/dedup (syndicated copies vs
-    # same-topic different stories): different stories on one event share
-    # background sentences but stay under 0.3 resemblance and 0.5 containment.
+    # Calibrated on the dev sets of eval/dedup (syndicated copies vs
+    # same-topic different stories): different stories that share an anchor
+    # stayed under 0.35 resemblance, 0.6 containment and 0.6 lede similarity;
+    # copies buried in chrome sit at 0.6-0.8 containment.
     near_resemblance: float = 0.5
-    near_containment: float = 0.8
+    near_containment: float = 0.7
+    # Copies share their lede sentence (see fingerprint.lede_tokens) even when
+    # chrome, captions or truncation pull whole-text similarity down.
+    near_lede: float = 0.7
+    min_lede_grams: int = 6
     # Containment alone is trusted only for a real teaser: a text of a few
     # words is "contained" in anything that quotes it.
     min_teaser_shingles: int = 30
     window_seconds: float = 7 * 86400.0
     max_per_anchor: int = 16
     max_revisions: int = 8
+    url_sketch_size: int = 16
     sketch_size: int = 64
+    lede_sketch_size: int = 16
 
 
 DEFAULT_DEDUP_OPTIONS = DedupOptions()
@@ -55,6 +69,9 @@ class Candidate:
     sketch_b64: str
     shingles: int
     event_time: float
+    # Bottom hashes of the lede's content-word runs (Fingerprint.lede).
+    lede: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
+    lede_b64: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,6 +89,7 @@ class Decision:
 
     @classmethod
     def from_list(cls, v: list[Any]) -> Decision:
+        # Stored lists may carry more fields after these (the URL stage's content hash).
         return cls(v[0], v[1], v[2], v[3])
 
     def to_list(self) -> list[Any]:
@@ -94,28 +112,40 @@ def compare(a: Candidate, sk: np.ndarray, shingles: int, k: int) -> tuple[float,
 def decide_url(
     entry: dict[str, Any] | None, a: Candidate, options: DedupOptions = DEFAULT_DEDUP_OPTIONS
 ) -> tuple[Decision, dict[str, Any] | None]:
-    """Decision by canonical URL, and the entry to store (None: leave as is)."""
+    """Decision by canonical URL, and the entry to store (None: leave as is).
+
+    The entry keeps each revision's decision and content hash (the last
+    ``max_revisions``): a re-scrape that returns any earlier revision's
+    content -- a cached page served after an edit -- is ``exact``, not a
+    new update."""
     if entry is not None and a.id in entry["revs"]:
         return Decision.from_list(entry["revs"][a.id]), None
     if entry is None or a.event_time - entry["ts"] > options.window_seconds:
-        return UNIQUE, _url_entry(a, first=a.id, revs={a.id: UNIQUE.to_list()})
-    if entry["h"] == a.content_hash:
-        return Decision("exact", entry["last"], 1.0), None
-    j, c = compare(a, sketch_from_b64(entry["sk"]), entry["n"], options.sketch_size)
-    decision = Decision("update", entry["first"], round(max(j, c), 4), title_changed=entry["t"] != a.title_hash)
+        return UNIQUE, _url_entry(a, first=a.id, revs={a.id: [*UNIQUE.to_list(), a.content_hash]},
+                                  sketch_size=options.url_sketch_size)
+    for rid, rev in reversed(entry["revs"].items()):
+        # Entries written before revisions kept their hash held only the latest one.
+        h = rev[4] if len(rev) > 4 else entry.get("h") if rid == entry.get("last") else None
+        if h == a.content_hash:
+            return Decision("exact", rid, 1.0), None
+    m = options.url_sketch_size
+    j = resemblance(a.sketch[:m], sketch_from_b64(entry["sk"]), m)
+    decision = Decision("update", entry["first"], round(j, 4), title_changed=entry["t"] != a.title_hash)
     revs = dict(list(entry["revs"].items())[-(options.max_revisions - 1) :])
-    revs[a.id] = decision.to_list()
-    return decision, _url_entry(a, first=entry["first"], revs=revs, ts=max(entry["ts"], a.event_time))
+    revs[a.id] = [*decision.to_list(), a.content_hash]
+    return decision, _url_entry(a, first=entry["first"], revs=revs, ts=max(entry["ts"], a.event_time),
+                                sketch_size=m)
 
 
-def _url_entry(a: Candidate, *, first: str, revs: dict[str, Any], ts: float | None = None) -> dict[str, Any]:
+def _url_entry(a: Candidate, *, first: str, revs: dict[str, Any], ts: float | None = None,
+               sketch_size: int = 16) -> dict[str, Any]:
+    # Only the bottom few hashes: the URL stage reports how much a revision
+    # changed, it does not decide anything on it.
+    sk = a.sketch[:sketch_size]
     return {
         "first": first,
-        "last": a.id,
-        "h": a.content_hash,
         "t": a.title_hash,
-        "sk": a.sketch_b64,
-        "n": a.shingles,
+        "sk": a.sketch_b64 if sk.size == a.sketch.size else sketch_to_b64(sk),
         "ts": a.event_time if ts is None else ts,
         "revs": revs,
     }
@@ -139,5 +169,29 @@ def decide_content(
             c >= options.near_containment and min(a.shingles, e["n"]) >= options.min_teaser_shingles
         ):
             return Decision("near", e["id"], round(max(j, c), 4)), None
-    live.append({"id": a.id, "h": a.content_hash, "sk": a.sketch_b64, "n": a.shingles, "ts": a.event_time})
+        ls = sketch_from_b64(e.get("ls", ""))
+        if min(ls.size, a.lede.size) >= options.min_lede_grams:
+            lj = resemblance(a.lede, ls, options.lede_sketch_size)
+            if lj >= options.near_lede:
+                return Decision("near", e["id"], round(max(j, c, lj), 4)), None
+    live.append({"id": a.id, "h": a.content_hash, "sk": a.sketch_b64, "ls": a.lede_b64, "n": a.shingles,
+                 "ts": a.event_time})
     return UNIQUE, live[-options.max_per_anchor :]
+
+
+def sweep(mapping: Mapping[str, Any], now: float, options: DedupOptions = DEFAULT_DEDUP_OPTIONS) -> list[str]:
+    """Keys of a URL or content state whose entries all fell out of the window.
+
+    ``now`` is the stream's event-time watermark (the latest event time the
+    caller has seen), not the wall clock, so a replay expires the same keys.
+    Entries are dropped lazily when their key is touched again; this bounds
+    the state for keys that never are. The caller deletes the keys."""
+    out: list[str] = []
+    for key, value in mapping.items():
+        if isinstance(value, dict):
+            ts = value["ts"]
+        else:
+            ts = max((e["ts"] for e in value), default=float("-inf"))
+        if now - ts > options.window_seconds:
+            out.append(key)
+    return out

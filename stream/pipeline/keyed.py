@@ -47,6 +47,8 @@ def candidate(env: dict[str, Any]) -> Candidate:
         sketch_b64=fp["sk"],
         shingles=fp["n"],
         event_time=env["et"],
+        lede=sketch_from_b64(fp.get("ls", "")),
+        lede_b64=fp.get("ls", ""),
     )
 
 

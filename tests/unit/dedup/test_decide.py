@@ -2,8 +2,11 @@ from __future__ import annotations
 
 import hashlib
 
-from stream.dedup.decide import Candidate, decide_content, decide_url
-from stream.dedup.fingerprint import fingerprint
+import orjson
+
+from stream.dedup.decide import DEFAULT_DEDUP_OPTIONS, Candidate, decide_content, decide_url, sweep
+from stream.dedup.fingerprint import fingerprint, lede_tokens
+from stream.text.normalize import tokenize
 
 WORDS = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa "
          "quebec romeo sierra tango uniform victor whiskey xray yankee zulu").split()
@@ -71,3 +74,72 @@ def test_short_quote_is_not_called_a_teaser() -> None:
     story = text(5, 600)
     _, entries = decide_content(None, cand("s", story))
     assert decide_content(entries, cand("q", story[100:112]))[0].status == "unique"
+
+
+def test_rescrape_of_an_earlier_revision_is_exact_of_that_revision() -> None:
+    base, revised = text(1, 300), text(1, 250) + text(3, 50)
+    _, e1 = decide_url(None, cand("a", base))
+    d2, e2 = decide_url(e1, cand("b", revised))
+    assert d2.status == "update" and e2 is not None
+    d3, e3 = decide_url(e2, cand("c", base))
+    assert (d3.status, d3.of, e3) == ("exact", "a", None)
+    assert decide_url(e2, cand("d", revised))[0].of == "b"
+
+
+def test_url_revisions_are_bounded() -> None:
+    _, e = decide_url(None, cand("a", text(1, 100)))
+    for i in range(20):
+        _, e2 = decide_url(e, cand(f"r{i}", text(100 + i, 100)))
+        e = e2 or e
+    assert len(e["revs"]) == DEFAULT_DEDUP_OPTIONS.max_revisions and e["first"] == "a"
+
+
+def lede_cand(aid: str, pars: list[str], t: float = 0.0) -> Candidate:
+    body = "\n\n".join(pars)
+    fp = fingerprint(tokenize(body), lede=lede_tokens(body))
+    return Candidate(aid, fp.content_hash, "t", fp.sketch, fp.sketch_b64(), fp.shingles, t, fp.lede, fp.lede_b64())
+
+
+def test_teaser_with_chrome_is_near_through_its_lede() -> None:
+    lede = ("The harbour authority said on Monday it would spend 40 mln dlrs deepening the northern channel "
+            "so that larger grain carriers can load at the port.")
+    pars = [lede] + [" ".join(text(50 + i, 60)) + "." for i in range(12)]
+    _, entries = decide_content(None, lede_cand("s", pars))
+    chrome = ["Sign up for our morning briefing and get the top stories in your inbox.",
+              "Read our community guidelines before you post a comment on this story."]
+    teaser = lede_cand("t", [lede, pars[1], "Read the full story at The Tribune.", *chrome])
+    d = decide_content(entries, teaser)[0]
+    assert d.status == "near" and d.of == "s"
+    other = lede_cand("o", ["The rail operator said on Monday it would spend 40 mln dlrs on new signalling "
+                            "along the coastal line to cut delays for commuters.", pars[1], *chrome])
+    assert decide_content(entries, other)[0].status == "unique"
+
+
+def test_sweep_finds_keys_out_of_the_window() -> None:
+    week = DEFAULT_DEDUP_OPTIONS.window_seconds
+    _, old = decide_url(None, cand("a", text(1, 100), t=0.0))
+    _, new = decide_url(None, cand("b", text(2, 100), t=week))
+    _, old_c = decide_content(None, cand("a", text(1, 100), t=0.0))
+    _, mixed = decide_content(None, cand("c", text(3, 100), t=0.0))
+    _, mixed = decide_content(mixed, cand("d", text(4, 100), t=week))
+    state = {"u1": old, "u2": new, "c1": old_c, "c2": mixed, "c3": []}
+    assert sorted(sweep(state, week + 1.0)) == ["c1", "c3", "u1"]
+    assert sweep(state, week) == ["c3"]
+
+
+def test_state_per_article_is_under_a_kilobyte() -> None:
+    a = cand("0" * 24, text(9, 2000))
+    _, url_entry = decide_url(None, a)
+    _, content_entries = decide_content(None, a)
+    assert content_entries is not None
+    size = len(orjson.dumps(url_entry)) + len(orjson.dumps(content_entries[0]))
+    assert size <= 1024, size
+
+
+def test_url_entries_of_the_previous_format_still_decide() -> None:
+    a = cand("a", text(1, 300))
+    old = {"first": "a", "last": "a", "h": a.content_hash, "t": a.title_hash, "sk": a.sketch_b64,
+           "n": a.shingles, "ts": 0.0, "revs": {"a": ["unique", None, None, None]}}
+    assert decide_url(old, cand("b", text(1, 300)))[0].status == "exact"
+    d, e = decide_url(old, cand("c", text(1, 250) + text(4, 50)))
+    assert d.status == "update" and e is not None and list(e["revs"]) == ["a", "c"]

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import orjson
+
+from stream.dedup.decide import DedupOptions
+from stream.kafka.expiry import Expiry
+
+
+class FakeStore:
+    """The slice of faust's RocksDB store that Expiry reads: one db per partition."""
+
+    def __init__(self) -> None:
+        self._dbs: dict[int, dict[bytes, bytes]] = {0: {}, 1: {}}
+
+    def _visible_items(self, db):
+        return iter(list(db.items()))
+
+    def _decode_key(self, k: bytes):
+        return orjson.loads(k)
+
+    def _decode_value(self, v: bytes):
+        return orjson.loads(v)
+
+
+class FakeTable(dict):
+    name = "dedup-url"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data = FakeStore()
+
+    def put(self, partition: int, key: str, value) -> None:
+        self[key] = value
+        self.data._dbs[partition][orjson.dumps(key)] = orjson.dumps(value)
+
+    def __delitem__(self, key) -> None:
+        super().__delitem__(key)
+        for db in self.data._dbs.values():
+            db.pop(orjson.dumps(key), None)
+
+
+def test_sweeps_only_the_current_partition_and_only_stale_keys() -> None:
+    t = FakeTable()
+    t.put(0, "old-p0", {"ts": 0.0})
+    t.put(0, "new-p0", {"ts": 9 * 86400.0})
+    t.put(1, "old-p1", {"ts": 0.0})
+    t.put(0, "anchor-p0", [{"ts": 0.0}, {"ts": 1.0}])
+    ex = Expiry(t, DedupOptions(window_seconds=7 * 86400.0), every=3600.0)
+    assert ex.maybe_sweep(0, 9 * 86400.0) == 0  # first event only sets the schedule
+    assert ex.maybe_sweep(0, 9 * 86400.0 + 3600.0) == 2
+    assert set(t) == {"new-p0", "old-p1"}  # partition 1's key waits for partition 1's events
+    assert ex.maybe_sweep(0, 9 * 86400.0 + 3601.0) == 0  # not due again yet
+
+
+def test_memory_store_is_left_alone() -> None:
+    class Plain(dict):
+        name = "t"
+        data = object()
+
+    t = Plain(a={"ts": 0.0})
+    ex = Expiry(t, DedupOptions(), every=1.0)
+    ex.maybe_sweep(0, 0.0)
+    assert ex.maybe_sweep(0, 10 * 86400.0) == 0 and "a" in t
