@@ -21,7 +21,7 @@ BBC = SHARED / "data" / "bbc.jsonl"
 
 def _reuters_time(s: str) -> str | None:
     try:
-        return datetime.strptime(s.strip()[:20], "%d-%b-%Y %H:%M:%S").replace(tzinfo=UTC).isoformat()
+        return datetime.strptime(s.strip().split(".")[0], "%d-%b-%Y %H:%M:%S").replace(tzinfo=UTC).isoformat()
     except ValueError:
         return None
 
@@ -56,3 +56,42 @@ def bbc_messages(path: Path = BBC) -> Iterator[bytes]:
                 "published_at": f"2005-01-01T00:00:{i % 60:02d}Z",
                 "id": r["id"],
             })
+
+
+#: Each replay pass of Reuters-21578 is shifted this far forward in time: the
+#: corpus spans about eight months of 1987, so a pass never overlaps the
+#: previous one and every dedup/story window sees one pass at a time.
+PASS_SHIFT_DAYS = 400
+
+
+def reuters_replay(total: int, path: Path = REUTERS) -> Iterator[bytes]:
+    """``total`` messages made by replaying Reuters-21578 as many times as
+    needed, for state-growth runs. Pass ``k`` > 0 gets fresh URLs, its
+    timestamps moved ``k * PASS_SHIFT_DAYS`` days on and a light edit of the
+    text (a pass number in the headline and at the end of the body), so it
+    is new news, not a redelivery of pass 0."""
+    from datetime import timedelta
+
+    records = [r for r in reuters_records(path)]
+    n = 0
+    k = 0
+    while n < total:
+        shift = timedelta(days=k * PASS_SHIFT_DAYS)
+        for r in records:
+            if n >= total:
+                return
+            t = _reuters_time(r.get("date") or "")
+            if t is not None and k:
+                t = (datetime.fromisoformat(t) + shift).isoformat()
+            title = r.get("title") or ""
+            body = ((r.get("dateline") or "") + " " + (r.get("body") or "")).strip()
+            yield orjson.dumps({
+                "url": f"https://reuters.example/{1987 + k}/{r['id']}/p{k}",
+                "title": f"{title} ({k})" if k and title else title,
+                "body": f"{body}\nRef {k}." if k and body else body,
+                "source": "Reuters",
+                "published_at": t,
+                "id": f"{r['id']}-{k}",
+            })
+            n += 1
+        k += 1

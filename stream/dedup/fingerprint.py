@@ -48,6 +48,10 @@ _POS_MULT = np.array(
 @dataclass(frozen=True)
 class FingerprintOptions:
     shingle: int = 4
+    # Shingles are taken from at most this many leading tokens (the content
+    # hash still covers all of them): a 2 MiB hostile body would otherwise
+    # cost ~20 ms here, and no news article is near 15,000 words.
+    max_tokens: int = 15_000
     # 64 x 4-byte hashes = 256 bytes of state per article; enough samples that
     # a 3-paragraph teaser of a 20-paragraph story still has ~10 hashes under
     # the story's sketch threshold (see containment()).
@@ -277,7 +281,7 @@ def fingerprint(tokens: list[str], options: FingerprintOptions = DEFAULT_FINGERP
     """Fingerprint of a text's ``tokens``; ``lede`` is :func:`lede_tokens` of its text."""
     # 64 bits: compared only among one URL's revisions or one anchor's entries.
     digest = hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=8).hexdigest()
-    hashes = shingle_hashes(tokens, options.shingle)
+    hashes = shingle_hashes(tokens[: options.max_tokens], options.shingle)
     if hashes.size == 0:
         return Fingerprint(digest, "0" * 8, np.zeros(0, dtype=np.uint32), 0)
     distinct = np.unique(hashes)  # sorted ascending

@@ -29,6 +29,7 @@ import orjson
 from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import CollectorRegistry
 
+from stream.kafka.expiry import Expiry
 from stream.kafka.security import aiokafka_kwargs, faust_credentials
 from stream.observability.health import PROBE_INTERVAL, BrokerProbe, aiokafka_client_factory
 from stream.observability.metrics import Metrics
@@ -73,10 +74,26 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         web_port=settings.web_port,
         web_in_thread=False,
         producer_max_request_size=8 * 1024 * 1024,
+        # Each article makes ~5 hop/output records plus ~20 table changelog
+        # records (bench/table_ops.py). With Faust's defaults (linger 0, 16 KiB batches: three or
+        # four envelopes) that is ~10 produce requests per article, and on
+        # loopback each request's send() costs the broker's receive path
+        # too. 5 ms of linger per hop adds at most ~20 ms end to end (4
+        # hops) against a 250 ms p99 budget; 1 MB batches let a burst
+        # travel in a few requests (bench/README.md, Kafka throughput).
+        producer_linger=0.005,
+        producer_max_batch_size=1024 * 1024,
         consumer_max_fetch_size=8 * 1024 * 1024,
         # Tables are rebuilt from changelogs; a standby copy on another
         # worker makes a move after a crash fast.
         table_standby_replicas=1,
+        # A worker that dies without leaving the group holds its partitions
+        # until its session expires: Faust's 60 s default made a restart
+        # after SIGKILL wait 61 s (tests/integration/reliability). 15 s is
+        # five missed 3 s heartbeats; no single message blocks the loop
+        # that long (each stage stays well under 50 ms per message).
+        broker_session_timeout=15.0,
+        broker_heartbeat_interval=3.0,
         logging_config=None,
     )
     metrics = Metrics(registry)
@@ -112,6 +129,8 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     preparer = Preparer(opts.prepare, timings)
     url_stage = UrlStage(table("dedup-url"), opts.dedup, timings)
     content_stage = ContentStage(table("dedup-content"), opts.dedup, timings)
+    url_expiry = Expiry(url_stage.state, opts.dedup)
+    content_expiry = Expiry(content_stage.state, opts.dedup)
     story_stage = StoryStage(
         StoryBook(table("stories"), table("story-terms"), opts.prepare.story, opts.breaking), timings
     )
@@ -147,11 +166,25 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                 await forward("url-route", UrlStage.key(env), env)
             progress.processed(msg.tp, msg.offset, msg.timestamp, time.time(), _end_offset(app, msg.tp))
 
+    async def stage_failed(env: dict[str, Any], exc: Exception) -> None:
+        # An exception leaving an agent crashes its actor: Faust restarts it,
+        # but the event in hand gets no outcome (tests/integration/reliability).
+        # A stage bug becomes a dead letter under the article's own id instead.
+        art = env["article"]
+        rec = dead_letter(orjson.dumps(art), Meta(env["at"]), exc, metrics)
+        rec["id"] = "dl-" + art["id"]
+        await outputs[DEADLETTER].send(key=rec["id"].encode(), value=orjson.dumps(rec))
+
     @app.agent(route["url-route"], concurrency=1)
     async def by_url(stream: faust.StreamT) -> None:
         async for value in stream:
             env = orjson.loads(value)
-            nxt = after_url(url_stage.process(env))
+            try:
+                nxt = after_url(url_stage.process(env))
+                url_expiry.maybe_sweep(stream.current_event.message.partition, env["et"])
+            except Exception as exc:
+                await stage_failed(env, exc)
+                continue
             if nxt == DUPLICATES:
                 await publish(DUPLICATES, env["article"]["duplicate"]["of"], env["article"], env)
             elif nxt == CONTENT:
@@ -163,7 +196,12 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     async def by_content(stream: faust.StreamT) -> None:
         async for value in stream:
             env = orjson.loads(value)
-            nxt = after_content(content_stage.process(env))
+            try:
+                nxt = after_content(content_stage.process(env))
+                content_expiry.maybe_sweep(stream.current_event.message.partition, env["et"])
+            except Exception as exc:
+                await stage_failed(env, exc)
+                continue
             if nxt == DUPLICATES:
                 await publish(DUPLICATES, env["article"]["duplicate"]["of"], env["article"], env)
             else:
@@ -173,7 +211,11 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     async def by_story(stream: faust.StreamT) -> None:
         async for value in stream:
             env = orjson.loads(value)
-            event = story_stage.process(env)
+            try:
+                event = story_stage.process(env)
+            except Exception as exc:
+                await stage_failed(env, exc)
+                continue
             await publish(ENRICHED, env["article"]["id"], env["article"], env)
             if env["article"].get("story"):
                 active_stories.touch(env["article"]["story"]["id"], time.time())

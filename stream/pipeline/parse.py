@@ -62,6 +62,7 @@ def article_from_dict(doc: dict[str, Any]) -> RawArticle:
     if not body.strip() and not html.strip() and not title.strip():
         raise InputError("empty_article", "title, body and html are all empty")
     extra = {k: v for k, v in doc.items() if k not in _KNOWN}
+    _check_publishable(extra)
     published_at = None
     if doc.get("published_at") is not None:
         published_at = parse_timestamp(doc["published_at"])
@@ -82,6 +83,16 @@ def article_from_dict(doc: dict[str, Any]) -> RawArticle:
         source_id=None if source_id is None else str(source_id)[:200],
         extra=extra,
     )
+
+
+def _check_publishable(extra: dict[str, Any]) -> None:
+    # orjson reads 1024 levels of nesting but writes only 254; unknown fields
+    # travel inside the envelope (two levels down), so deeper input would
+    # parse, then crash the agent that publishes it (tests/unit/pipeline/test_hostile.py).
+    try:
+        orjson.dumps([[extra]])
+    except TypeError:
+        raise InputError("invalid_json", "unknown fields nested deeper than 250 levels") from None
 
 
 def parse_timestamp(value: Any) -> datetime | None:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from stream.subjects.gazetteer import DEMONYMS, ENTITIES, ORG_SUFFIXES, STOPWORDS, TITLES, lookup
 
 # Bound on work for hostile input; articles are far shorter.
-MAX_CHARS = 60_000
+MAX_CHARS = 30_000
 MAX_NAME_WORDS = 4
 # A run of capitalised words separated by spaces or tabs; words are letters,
 # digits and inner apostrophes/periods/hyphens/ampersands ("O'Neill", "U.S.",

@@ -8,6 +8,7 @@ other's records and a re-run never sees an old run's.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import time
 import uuid
@@ -36,8 +37,12 @@ def base_settings() -> Settings:
 
 @pytest.fixture
 def run_settings(base_settings: Settings, request: pytest.FixtureRequest) -> Settings:
-    name = request.node.name.replace("[", "-").replace("]", "").replace("_", "-")[:40]
-    return dataclasses.replace(base_settings, topic_prefix=f"it-{SESSION}-{name}-")
+    # Readable and unique: parametrized variants of one long test name must
+    # not share topics or a consumer group.
+    node = request.node.name
+    name = node.replace("[", "-").replace("]", "").replace("_", "-")[:32]
+    digest = hashlib.blake2b(node.encode(), digest_size=3).hexdigest()
+    return dataclasses.replace(base_settings, topic_prefix=f"it-{SESSION}-{name}-{digest}-")
 
 
 @pytest.fixture
