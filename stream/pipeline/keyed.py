@@ -52,53 +52,48 @@ def candidate(env: dict[str, Any]) -> Candidate:
     )
 
 
-def with_decision(env: dict[str, Any], d: Decision) -> dict[str, Any]:
-    env["article"]["duplicate"] = d.to_dict()
-    return env
-
-
 @dataclass
-class UrlStage:
+class _DedupStage:
+    """A dedup decision over the state under the article's routing key."""
+
     state: MutableMapping[str, Any]
     options: DedupOptions = DEFAULT_DEDUP_OPTIONS
     timings: Timings | None = None
 
+    @staticmethod
+    def key(env: dict[str, Any]) -> str:
+        raise NotImplementedError
+
+    @staticmethod
+    def decide(value: Any, c: Candidate, options: DedupOptions) -> tuple[Decision, Any]:
+        raise NotImplementedError
+
+    def process(self, env: dict[str, Any]) -> Decision:
+        t0 = time.perf_counter()
+        key = self.key(env)
+        decision, new_value = self.decide(self.state.get(key), candidate(env), self.options)
+        if new_value is not None:
+            self.state[key] = new_value
+        env["article"]["duplicate"] = decision.to_dict()
+        if self.timings:
+            self.timings.add("dedup", time.perf_counter() - t0)
+        return decision
+
+
+class UrlStage(_DedupStage):
     @staticmethod
     def key(env: dict[str, Any]) -> str:
         return env["article"]["canonical_url"]
 
-    def process(self, env: dict[str, Any]) -> Decision:
-        t0 = time.perf_counter()
-        key = self.key(env)
-        decision, entry = decide_url(self.state.get(key), candidate(env), self.options)
-        if entry is not None:
-            self.state[key] = entry
-        with_decision(env, decision)
-        if self.timings:
-            self.timings.add("dedup", time.perf_counter() - t0)
-        return decision
+    decide = staticmethod(decide_url)
 
 
-@dataclass
-class ContentStage:
-    state: MutableMapping[str, Any]
-    options: DedupOptions = DEFAULT_DEDUP_OPTIONS
-    timings: Timings | None = None
-
+class ContentStage(_DedupStage):
     @staticmethod
     def key(env: dict[str, Any]) -> str:
         return env["fp"]["a"]
 
-    def process(self, env: dict[str, Any]) -> Decision:
-        t0 = time.perf_counter()
-        key = self.key(env)
-        decision, entries = decide_content(self.state.get(key), candidate(env), self.options)
-        if entries is not None:
-            self.state[key] = entries
-        with_decision(env, decision)
-        if self.timings:
-            self.timings.add("dedup", time.perf_counter() - t0)
-        return decision
+    decide = staticmethod(decide_content)
 
 
 @dataclass
