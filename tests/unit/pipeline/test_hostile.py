@@ -167,7 +167,9 @@ PATHOLOGICAL: dict[str, bytes] = {
 def test_pathological_input(name: str) -> None:
     payload = PATHOLOGICAL[name]
     run_one(payload, Pipeline())  # warm-up: first-call costs are not per message
-    _, cpu = run_one(payload, Pipeline())
+    # Best of three: on a shared machine CPU time only ever reads high
+    # (cache and frequency contention), never low.
+    cpu = min(run_one(payload, Pipeline())[1] for _ in range(3))
     assert cpu < CPU_BUDGET_S, f"{name}: {cpu * 1000:.1f} ms CPU"
 
 
