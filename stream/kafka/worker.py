@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 
 import faust
 from prometheus_client import REGISTRY
@@ -24,5 +25,11 @@ def run_worker(settings: Settings) -> int:
     # python_* collectors (RSS, CPU, GC) next to the pipeline's and Faust's.
     app = create_app(settings, REGISTRY)
     worker = faust.Worker(app, loglevel=settings.log_level, quiet=True)
+    # Faust's terminal spinner sets the root logger to DEBUG (its handler
+    # shows every record), so every library debug() call builds a LogRecord
+    # that the handlers then drop: ~70 per article, ~15% of the worker's CPU
+    # (bench/profile_worker.py). Without a terminal there is nothing to spin.
+    if not sys.stdout.isatty():
+        worker.spinner = None
     worker.execute_from_commandline()  # exits the process itself
     return 0

@@ -166,7 +166,15 @@ def parse_tags(line: str) -> list[str] | None:
 def is_caption(par: str) -> bool:
     if par.count(" ") >= 80:
         return False
-    m = _CAPTION_TAIL_RE.search(par, max(0, len(par) - _TAIL))
+    start = max(0, len(par) - _TAIL)
+    # Every alternative of the pattern needs a ")" or "Getty Images" at the
+    # end, or a ":" or "/" in the window; most prose paragraphs have none,
+    # and a search tries the pattern at each of the window's 200 positions
+    # (~15% of clean_article's time on Reuters-21578 before this test).
+    tail = par[start:]
+    if not (tail.endswith((")", "Getty Images", "Getty Images.", "\n")) or ":" in tail or "/" in tail):
+        return False
+    m = _CAPTION_TAIL_RE.search(par, start)
     if m is None:
         return False
     if m.group("generic") is None:

@@ -103,6 +103,15 @@ def normalize_text(s: str) -> str:
 _TOKEN_RE = re.compile(
     r"([^\W_]+(?:(?<=\d)[.,]\d+)*(?:'(?!s\b)[^\W_]+)*)(?:'s\b)?"
 )
+# The same rules for lower-cased ASCII text, where ``[^\W_]`` is exactly
+# ``[a-z0-9]``: an explicit ASCII class skips sre's Unicode category test
+# per character. Text without an apostrophe needs no apostrophe branch and
+# no capture group either. Together ~35% faster on Reuters-21578 (99.99%
+# ASCII, 24% of texts with an apostrophe); same tokens (tests compare).
+_ASCII_TOKEN_RE = re.compile(
+    r"([a-z0-9]+(?:(?<=\d)[.,]\d+)*(?:'(?!s\b)[a-z0-9]+)*)(?:'s\b)?", re.ASCII
+)
+_ASCII_PLAIN_TOKEN_RE = re.compile(r"[a-z0-9]+(?:(?<=\d)[.,]\d+)*", re.ASCII)
 
 
 def tokenize(s: str) -> list[str]:
@@ -113,6 +122,8 @@ def tokenize(s: str) -> list[str]:
     normalised text alike; never raises on a ``str``.
     """
     s = s.lower()
+    if s.isascii():
+        return _ASCII_TOKEN_RE.findall(s) if "'" in s else _ASCII_PLAIN_TOKEN_RE.findall(s)
     if "\u2019" in s:  # so raw "O’Neill" and normalised "O'Neill" agree
         s = s.replace("\u2019", "'")
     return _TOKEN_RE.findall(s)

@@ -67,7 +67,12 @@ def _normalise_escapes(part: str, safe: str) -> str:
         return ch if ch in _UNRESERVED else "%" + m.group(1).upper()
 
     if "%" in part:
-        part = _PCT_RE.sub(repl, part)
+        # Decoding can create a new escape from a stray "%" before it
+        # ("%a%41" -> "%aA"), so repeat until nothing changes: otherwise the
+        # canonical form is not idempotent. Every changing pass removes a
+        # "%" or upper-cases an escape, so this ends (bounded by the URL cap).
+        while (decoded := _PCT_RE.sub(repl, part)) != part:
+            part = decoded
     return quote(part, safe=safe)
 
 
@@ -113,15 +118,21 @@ def _canonical_host(hostname: str) -> str:
 
 
 def _canonical_path(path: str) -> str:
+    # Each step below is skipped when a substring test shows it would leave
+    # the path unchanged (most article paths have no "//", dot segment or
+    # "amp" segment); the steps themselves are unchanged.
     path = _normalise_escapes(path, _PATH_SAFE)
-    path = _SLASHES_RE.sub("/", path)
+    if "//" in path:
+        path = _SLASHES_RE.sub("/", path)
     if not path.startswith("/"):
         path = "/" + path
-    path = _remove_dot_segments(path)
+    if "/." in path:
+        path = _remove_dot_segments(path)
     # AMP variants: any "amp" path segment ("/story/amp", "/amp/story").
-    segments = [s for s in path.split("/") if s.lower() != "amp"]
-    path = "/".join(segments) or "/"
-    path = _SLASHES_RE.sub("/", path)
+    if "/amp" in path.lower():
+        segments = [s for s in path.split("/") if s.lower() != "amp"]
+        path = "/".join(segments) or "/"
+        path = _SLASHES_RE.sub("/", path)
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/") or "/"
     return path

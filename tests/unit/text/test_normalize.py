@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from stream.text.normalize import normalize_text, tokenize
@@ -92,3 +92,18 @@ def _timed(fn, arg) -> float:  # type: ignore[no-untyped-def]
     start = time.perf_counter()
     fn(arg)
     return time.perf_counter() - start
+
+
+# The ASCII fast paths must give exactly the Unicode pattern's tokens; the
+# alphabet is chosen to hit every rule (digit groups, apostrophes, "'s",
+# hyphens, underscores, case) plus a non-ASCII character and the Kelvin sign
+# (whose lower case is ASCII "k").
+@given(st.text(alphabet=st.sampled_from(list("aZs9 0.,'-_\n\u2019\u00e9\u212a")), max_size=60))
+@example("Kim's don't O'Neill 3.5 1,000 a_b \u212aelvin")
+@example("Caf\u00e9's 2,5 it\u2019s")
+@example("Rose 3.5 pct to 1,000.25 dlrs, up-to-date")
+@settings(max_examples=400)
+def test_tokenize_fast_paths_match_the_unicode_pattern(s: str) -> None:
+    from stream.text.normalize import _TOKEN_RE
+
+    assert tokenize(s) == _TOKEN_RE.findall(s.lower().replace("\u2019", "'"))

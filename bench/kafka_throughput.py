@@ -1,0 +1,165 @@
+"""Sustained worker throughput through the real broker, side by side with its references.
+
+    .venv/bin/python bench/kafka_throughput.py [--n 5000] [--workers 1,2] [--hops 1] [--save FILE]
+
+In one run, on the same first ``--n`` Reuters messages:
+
+1. offline: the in-process Pipeline (bench/offline.py's loop), articles/s;
+2. pass-through: a plain aiokafka consumer (consumer group, like the worker)
+   that forwards each raw message unchanged through ``--hops`` topics on the
+   same broker; the ceiling for a single Python consumer/producer here;
+3. the worker: ``newsstream worker`` child processes (1, then 2) on a fresh
+   topic prefix.
+
+Rates are outcomes / (last - first output record timestamp), so start-up
+and consumer-group joins are not counted. Workers are started and ready
+*before* the burst is produced: with a pre-produced backlog the second
+worker's group join (a rebalance of every stage's partitions) would fall
+inside the timed window and measure Kafka's rebalance, not the worker.
+CPU seconds of the worker processes are reported too (psutil): on a shared
+box they are steadier than wall-clock rates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import platform
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import orjson
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.corpus import reuters_messages  # noqa: E402
+from bench.kafka_common import (  # noqa: E402
+    consumer_for,
+    ensure,
+    fresh_settings,
+    outcomes,
+    produce_all,
+    read_until,
+    start_workers,
+    stop_workers,
+)
+from bench.offline import ours  # noqa: E402
+from stream.kafka.security import aiokafka_kwargs  # noqa: E402
+from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES  # noqa: E402
+from stream.settings import BREAKING, DEADLETTER, DUPLICATES, ENRICHED, RAW  # noqa: E402
+
+OUTCOME_TOPICS = [ENRICHED, DUPLICATES, DEADLETTER]
+
+
+def _rate(n: int, stamps_ms: list[int]) -> tuple[float, float]:
+    span = (max(stamps_ms) - min(stamps_ms)) / 1000.0
+    return (n - 1) / span if span > 0 else float("inf"), span
+
+
+async def passthrough(msgs: list[bytes], hops: int) -> dict[str, float]:
+    """Forward every raw message through ``hops`` topics with one consumer group member."""
+    from aiokafka import AIOKafkaProducer
+
+    s = fresh_settings("pass")
+    chain = [s.topic(RAW)] + [s.topic(f"bench.hop{i}") for i in range(1, hops + 1)]
+    await ensure(s, [f"bench.hop{i}" for i in range(1, hops + 1)])
+    await produce_all(s, chain[0], msgs)
+    nxt = dict(itertools.pairwise(chain))
+    consumer = consumer_for(s, chain[:-1], group_id=s.topic("passthrough"))
+    # Same producer batching as the worker's (see stream/kafka/app.py).
+    producer = AIOKafkaProducer(**aiokafka_kwargs(s), acks="all", linger_ms=5,
+                                max_request_size=TOPIC_MAX_MESSAGE_BYTES)
+    await consumer.start()
+    await producer.start()
+    cpu0 = time.process_time()
+    try:
+        done = 0
+        deadline = time.monotonic() + 600
+        while done < len(msgs) and time.monotonic() < deadline:
+            batch = await consumer.getmany(timeout_ms=200, max_records=500)
+            for tp, records in batch.items():
+                for m in records:
+                    target = nxt[tp.topic]
+                    await producer.send(target, key=m.key, value=m.value)
+                    if target == chain[-1]:
+                        done += 1
+            await producer.flush()
+            if batch:
+                await consumer.commit()
+    finally:
+        cpu = time.process_time() - cpu0
+        await producer.stop()
+        await consumer.stop()
+    got = await read_until(s, [f"bench.hop{hops}"], lambda c: sum(c.values()) >= len(msgs), timeout=120)
+    rate, span = _rate(len(got), [m.timestamp for _, m, _ in got])
+    return {"articles_per_s": round(rate), "span_s": round(span, 2), "cpu_us_per_article": round(cpu / len(msgs) * 1e6)}
+
+
+def worker_run(msgs: list[bytes], n_workers: int, store: str) -> dict[str, Any]:
+    s = fresh_settings(f"w{n_workers}")
+    asyncio.run(ensure(s))
+    ws = start_workers(s, n_workers, NEWSSTREAM_STORE=store)
+    procs = [psutil.Process(w.proc.pid) for w in ws if w.proc is not None]
+    try:
+        cpu0 = sum(p.cpu_times().user + p.cpu_times().system for p in procs)
+        asyncio.run(produce_all(s, s.topic(RAW), msgs))
+        got = asyncio.run(read_until(s, [*OUTCOME_TOPICS, BREAKING],
+                                     lambda c: outcomes(c) >= len(msgs), timeout=900))
+        cpu = sum(p.cpu_times().user + p.cpu_times().system for p in procs) - cpu0
+        rss = [round(p.memory_info().rss / 2**20) for p in procs]
+    finally:
+        stop_workers(ws)
+    outs = [(t, m) for t, m, _ in got if t != BREAKING]
+    rate, span = _rate(len(outs), [m.timestamp for _, m in outs])
+    counts: dict[str, int] = {}
+    for t, _, _ in got:
+        counts[t] = counts.get(t, 0) + 1
+    return {"workers": n_workers, "store": store, "articles_per_s": round(rate), "span_s": round(span, 2),
+            "worker_cpu_us_per_article": round(cpu / len(msgs) * 1e6), "worker_rss_mb": rss, "outputs": counts}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=5000)
+    ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--hops", type=int, default=1, help="pass-through hops (the worker makes 4)")
+    ap.add_argument("--stores", default="rocksdb://",
+                    help="table stores to run the worker with, e.g. rocksdb://,memory://")
+    ap.add_argument("--save", type=Path, default=None)
+    args = ap.parse_args()
+    msgs = list(itertools.islice(reuters_messages(), args.n))
+    t_cpu = time.process_time()
+    secs, _, _ = ours(msgs)
+    offline = {"articles_per_s": round(len(msgs) / secs),
+               "cpu_us_per_article": round((time.process_time() - t_cpu) / len(msgs) * 1e6)}
+    passes = {f"{h}_hop": asyncio.run(passthrough(msgs, h)) for h in sorted({1, args.hops})}
+    runs = [worker_run(msgs, int(k), store) for store in args.stores.split(",") for k in args.workers.split(",")]
+    result = {
+        "corpus": "reuters",
+        "articles": len(msgs),
+        "offline": offline,
+        "passthrough": passes,
+        "worker": runs,
+        "ratios": {
+            f"worker{r['workers']}_{r['store']}_to_offline": round(r["articles_per_s"] / offline["articles_per_s"], 3)
+            for r in runs
+        } | {
+            f"worker{r['workers']}_{r['store']}_to_passthrough_1hop":
+                round(r["articles_per_s"] / passes["1_hop"]["articles_per_s"], 3)
+            for r in runs
+        },
+        "load_avg_1m_at_end": round(psutil.getloadavg()[0], 2),
+        "python": platform.python_version(),
+    }
+    print(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
+    if args.save:
+        args.save.parent.mkdir(parents=True, exist_ok=True)
+        args.save.write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
+
+
+if __name__ == "__main__":
+    main()

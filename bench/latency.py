@@ -1,0 +1,154 @@
+"""End-to-end latency through a real worker at fixed input rates.
+
+    .venv/bin/python bench/latency.py [--rates 50,200,1000] [--seconds 20,20,5] [--save FILE]
+
+One worker process on a fresh topic prefix. For each rate, a disjoint slice
+of Reuters is produced at that rate (absolute schedule, producer linger 0),
+while a consumer in the same process reads every output topic. Latency is
+"consumer received the outcome" minus "producer handed the message to
+send()", matched by article id (``blake2b(payload)``; ``dl-<id>`` for dead
+letters; ``article_id`` for breaking events). It therefore includes the
+producer's and the consumer's own hops, as a downstream reader would see.
+The ``record_ts`` figures use the output record's timestamp instead (set
+when the worker sent it), i.e. without the final fetch.
+
+A rate above the worker's capacity shows as latency growing with the run;
+``achieved_per_s`` then says what the worker sustained.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import platform
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import orjson
+import psutil
+from aiokafka import AIOKafkaProducer
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.corpus import reuters_messages  # noqa: E402
+from bench.kafka_common import consumer_for, ensure, fresh_settings, start_workers, stop_workers  # noqa: E402
+from stream.kafka.security import aiokafka_kwargs  # noqa: E402
+from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES  # noqa: E402
+from stream.records import article_id  # noqa: E402
+from stream.settings import BREAKING, DEADLETTER, DUPLICATES, ENRICHED, RAW, Settings  # noqa: E402
+
+
+def pct(xs: list[float]) -> dict[str, float | int]:
+    if not xs:
+        return {"n": 0}
+    a = np.asarray(xs) * 1000.0
+    return {"n": len(xs), "p50_ms": round(float(np.percentile(a, 50)), 1),
+            "p95_ms": round(float(np.percentile(a, 95)), 1), "p99_ms": round(float(np.percentile(a, 99)), 1),
+            "max_ms": round(float(a.max()), 1)}
+
+
+async def phase(s: Settings, msgs: list[bytes], rate: float, timeout: float) -> dict[str, Any]:
+    names = {s.topic(t): t for t in (ENRICHED, DUPLICATES, DEADLETTER, BREAKING)}
+    consumer = consumer_for(s, list(names), fetch_max_wait_ms=100)
+    await consumer.start()
+    # Start reading at the current end: earlier phases' records are not ours.
+    await consumer.seek_to_end()
+    producer = AIOKafkaProducer(**aiokafka_kwargs(s), acks="all", linger_ms=0,
+                                max_request_size=TOPIC_MAX_MESSAGE_BYTES)
+    await producer.start()
+    sent: dict[str, float] = {}
+    lat: dict[str, list[float]] = {t: [] for t in names.values()}
+    lat_ts: dict[str, list[float]] = {t: [] for t in names.values()}
+    first_out = last_out = None
+    done = 0
+
+    async def read() -> None:
+        nonlocal done, first_out, last_out
+        deadline = time.monotonic() + timeout
+        while done < len(msgs) and time.monotonic() < deadline:
+            batch = await consumer.getmany(timeout_ms=100)
+            now = time.time()
+            for records in batch.values():
+                for m in records:
+                    t = names[m.topic]
+                    v = orjson.loads(m.value)
+                    key = v["article_id"] if t == BREAKING else v["id"].removeprefix("dl-")
+                    t0 = sent.get(key)
+                    if t0 is None:
+                        continue
+                    lat[t].append(now - t0)
+                    lat_ts[t].append(m.timestamp / 1000.0 - t0)
+                    if t != BREAKING:
+                        done += 1
+                        first_out = first_out or now
+                        last_out = now
+
+    reader = asyncio.create_task(read())
+    start = time.monotonic()
+    try:
+        for i, payload in enumerate(msgs):
+            delay = start + i / rate - time.monotonic()
+            if delay > 0:
+                await asyncio.sleep(delay)  # pacing to a fixed rate, not waiting for a condition
+            sent[article_id(payload)] = time.time()
+            await producer.send(s.topic(RAW), value=payload)
+        produce_s = time.monotonic() - start
+        await producer.flush()
+        await reader
+    finally:
+        reader.cancel()
+        await producer.stop()
+        await consumer.stop()
+    outcomes = [x for t in (ENRICHED, DUPLICATES, DEADLETTER) for x in lat[t]]
+    span = (last_out - first_out) if first_out and last_out else 0.0
+    return {
+        "rate_target_per_s": rate,
+        "messages": len(msgs),
+        "rate_produced_per_s": round(len(msgs) / produce_s, 1),
+        "achieved_per_s": round((done - 1) / span, 1) if span > 0 else None,
+        "outcomes_received": done,
+        "latency_all_outcomes": pct(outcomes),
+        "latency_by_topic": {t: pct(v) for t, v in lat.items()},
+        "latency_record_ts_all_outcomes": pct([x for t in (ENRICHED, DUPLICATES, DEADLETTER) for x in lat_ts[t]]),
+        "latency_breaking_events": pct(lat[BREAKING]),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rates", default="50,200,1000")
+    ap.add_argument("--seconds", default="20,20,5", help="duration of each rate's phase")
+    ap.add_argument("--save", type=Path, default=None)
+    args = ap.parse_args()
+    rates = [float(r) for r in args.rates.split(",")]
+    secs = [float(x) for x in args.seconds.split(",")]
+    corpus = reuters_messages()
+    s = fresh_settings("lat")
+    asyncio.run(ensure(s))
+    ws = start_workers(s, 1)
+    phases = []
+    try:
+        # Warm-up: the first records after start pay for topic metadata and
+        # table/partition set-up; they are not the steady state.
+        warm = list(itertools.islice(corpus, 100))
+        asyncio.run(phase(s, warm, 50.0, 120))
+        for rate, sec in zip(rates, secs, strict=True):
+            msgs = list(itertools.islice(corpus, int(rate * sec)))
+            phases.append(asyncio.run(phase(s, msgs, rate, timeout=max(120.0, 6 * sec + len(msgs) / 15))))
+            print(orjson.dumps(phases[-1]).decode(), file=sys.stderr)
+    finally:
+        stop_workers(ws)
+    result = {"phases": phases, "load_avg_1m_at_end": round(psutil.getloadavg()[0], 2),
+              "python": platform.python_version()}
+    print(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
+    if args.save:
+        args.save.parent.mkdir(parents=True, exist_ok=True)
+        args.save.write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
+
+
+if __name__ == "__main__":
+    main()
