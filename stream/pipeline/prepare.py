@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from stream.dedup.fingerprint import DEFAULT_FINGERPRINT_OPTIONS, FingerprintOptions, fingerprint
+from stream.dedup.fingerprint import DEFAULT_FINGERPRINT_OPTIONS, FingerprintOptions, fingerprint, lede_tokens
 from stream.errors import InputError
 from stream.pipeline.parse import parse_raw
 from stream.records import SCHEMA_ENRICHED, RawArticle, article_id, iso
@@ -92,7 +92,8 @@ class Preparer:
         title_tokens = tokenize(cleaned.title)
         body_tokens = tokenize(cleaned.text)
         # A headline-only flash still needs a fingerprint: fall back to it.
-        fp = fingerprint(body_tokens or title_tokens, o.fingerprint)
+        lede = lede_tokens(cleaned.text, o.fingerprint) if body_tokens else None
+        fp = fingerprint(body_tokens or title_tokens, o.fingerprint, lede)
         t3 = clock()
         tm.add("dedup", t3 - t2)
 
@@ -115,6 +116,7 @@ class Preparer:
                 "a": fp.anchor,
                 "sk": fp.sketch_b64(),
                 "n": fp.shingles,
+                "ls": fp.lede_b64(),
                 "th": hashlib.blake2b(" ".join(title_tokens).encode(), digest_size=8).hexdigest(),
             },
             "sig": {"e": sorted(sig.entities), "k": sorted(sig.keywords)},
