@@ -15,7 +15,7 @@ from typing import Any
 
 import orjson
 
-from stream.dedup.decide import DEFAULT_DEDUP_OPTIONS, DedupOptions
+from stream.dedup.decide import DEFAULT_DEDUP_OPTIONS, DedupOptions, sweep
 from stream.observability.metrics import Metrics
 from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage
 from stream.pipeline.prepare import Meta, PrepareOptions, Preparer, Timings
@@ -26,6 +26,10 @@ from stream.stories.breaking import DEFAULT_BREAKING_OPTIONS, BreakingOptions
 
 Output = tuple[str, str, dict[str, Any]]  # (logical topic, key, record)
 
+#: Offline, expired dedup keys are swept once per day of event time: each
+#: sweep reads the whole state, and a day is small against the 7-day window.
+SWEEP_EVERY = 86400.0
+
 
 @dataclass
 class Pipeline:
@@ -35,6 +39,8 @@ class Pipeline:
     metrics: Metrics | None = None
 
     def __post_init__(self) -> None:
+        self._watermark = float("-inf")
+        self._next_sweep: float | None = None
         self.timings = Timings()
         self.preparer = Preparer(self.prepare, self.timings)
         self.url = UrlStage({}, self.dedup, self.timings)
@@ -47,6 +53,7 @@ class Pipeline:
         except Exception as exc:  # errors are data: every input ends in a record
             rec = dead_letter(payload, meta, exc, self.metrics)
             return [(DEADLETTER, rec["id"], rec)]
+        self._expire(env["et"])
         route = after_url(self.url.process(env))
         if route == CONTENT:
             route = after_content(self.content.process(env))
@@ -62,6 +69,20 @@ class Pipeline:
         for topic, _, rec in out:
             count_output(self.metrics, topic, rec)
         return out
+
+
+    def _expire(self, event_time: float) -> None:
+        """Drop dedup keys that fell out of the window, once per event-time day
+        (the worker does the same per partition: stream.kafka.expiry)."""
+        self._watermark = max(self._watermark, event_time)
+        if self._next_sweep is None:
+            self._next_sweep = self._watermark + SWEEP_EVERY
+        if self._watermark < self._next_sweep:
+            return
+        self._next_sweep = self._watermark + SWEEP_EVERY
+        for state in (self.url.state, self.content.state):
+            for key in sweep(state, self._watermark, self.dedup):
+                del state[key]
 
 
 class EventClock:
