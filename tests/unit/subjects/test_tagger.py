@@ -89,18 +89,6 @@ def test_huge_input_is_bounded(tagger: SubjectTagger) -> None:
     assert time.process_time() - t0 < 0.05
 
 
-def test_fast_on_typical_article(tagger: SubjectTagger) -> None:
-    words = ("the minister said the bank would raise interest rates as inflation rose and "
-             "the striker scored twice before the summit talks ended ").split()
-    text = " ".join(words[i % len(words)] for i in range(500))
-    toks = tokenize("Headline\n" + text)
-    tagger.tag("Headline", text, toks)
-    t0 = time.process_time()
-    for _ in range(50):
-        tagger.tag("Headline", text, toks)
-    assert (time.process_time() - t0) / 50 < 0.001
-
-
 def test_seed_scrape_subjects() -> None:
     if not SAMPLE.exists():
         pytest.skip(f"seed scrape not found at {SAMPLE} (../shared absent)")

@@ -238,9 +238,9 @@ def test_hostile_input_is_cheap(name: str) -> None:
 
 
 def _timed(body: str) -> float:
-    start = time.perf_counter()
+    start = time.process_time()
     art = clean_article("Hostile " + body[:5000], body)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert len(art.text) <= DEFAULT_CLEAN_OPTIONS.max_chars
     return elapsed
 
