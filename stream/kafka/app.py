@@ -175,13 +175,12 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         rec["id"] = "dl-" + art["id"]
         await outputs[DEADLETTER].send(key=rec["id"].encode(), value=orjson.dumps(rec))
 
-    @app.agent(route["url-route"], concurrency=1)
-    async def by_url(stream: faust.StreamT) -> None:
+    async def dedup_step(stream: faust.StreamT, stage: Any, expiry: Expiry, after: Any) -> None:
         async for value in stream:
             env = orjson.loads(value)
             try:
-                nxt = after_url(url_stage.process(env))
-                url_expiry.maybe_sweep(stream.current_event.message.partition, env["et"])
+                nxt = after(stage.process(env))
+                expiry.maybe_sweep(stream.current_event.message.partition, env["et"])
             except Exception as exc:
                 await stage_failed(env, exc)
                 continue
@@ -192,20 +191,13 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             else:
                 await forward("story-route", StoryStage.key(env), env)
 
+    @app.agent(route["url-route"], concurrency=1)
+    async def by_url(stream: faust.StreamT) -> None:
+        await dedup_step(stream, url_stage, url_expiry, after_url)
+
     @app.agent(route["content-route"], concurrency=1)
     async def by_content(stream: faust.StreamT) -> None:
-        async for value in stream:
-            env = orjson.loads(value)
-            try:
-                nxt = after_content(content_stage.process(env))
-                content_expiry.maybe_sweep(stream.current_event.message.partition, env["et"])
-            except Exception as exc:
-                await stage_failed(env, exc)
-                continue
-            if nxt == DUPLICATES:
-                await publish(DUPLICATES, env["article"]["duplicate"]["of"], env["article"], env)
-            else:
-                await forward("story-route", StoryStage.key(env), env)
+        await dedup_step(stream, content_stage, content_expiry, after_content)
 
     @app.agent(route["story-route"], concurrency=1)
     async def by_story(stream: faust.StreamT) -> None:
