@@ -95,3 +95,12 @@ def reuters_replay(total: int, path: Path = REUTERS) -> Iterator[bytes]:
             })
             n += 1
         k += 1
+
+
+def emit(result: dict, save: Path | None) -> None:
+    """Print a benchmark's result as JSON, and save it where asked."""
+    text = orjson.dumps(result, option=orjson.OPT_INDENT_2)
+    print(text.decode())
+    if save:
+        save.parent.mkdir(parents=True, exist_ok=True)
+        save.write_bytes(text + b"\n")

@@ -36,7 +36,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import reuters_messages  # noqa: E402
+from bench.corpus import reuters_messages, emit  # noqa: E402
 from bench.kafka_common import (  # noqa: E402
     consumer_for,
     ensure,
@@ -155,10 +155,7 @@ def main() -> None:
         "load_avg_1m_at_end": round(psutil.getloadavg()[0], 2),
         "python": platform.python_version(),
     }
-    print(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
-    if args.save:
-        args.save.parent.mkdir(parents=True, exist_ok=True)
-        args.save.write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
+    emit(result, args.save)
 
 
 if __name__ == "__main__":

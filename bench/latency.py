@@ -34,7 +34,7 @@ from aiokafka import AIOKafkaProducer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import reuters_messages  # noqa: E402
+from bench.corpus import reuters_messages, emit  # noqa: E402
 from bench.kafka_common import consumer_for, ensure, fresh_settings, start_workers, stop_workers  # noqa: E402
 from stream.kafka.security import aiokafka_kwargs  # noqa: E402
 from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES  # noqa: E402
@@ -144,10 +144,7 @@ def main() -> None:
         stop_workers(ws)
     result = {"phases": phases, "load_avg_1m_at_end": round(psutil.getloadavg()[0], 2),
               "python": platform.python_version()}
-    print(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
-    if args.save:
-        args.save.parent.mkdir(parents=True, exist_ok=True)
-        args.save.write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
+    emit(result, args.save)
 
 
 if __name__ == "__main__":

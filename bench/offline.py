@@ -38,7 +38,7 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import bbc_messages, reuters_messages  # noqa: E402
+from bench.corpus import bbc_messages, reuters_messages, emit  # noqa: E402
 from stream.pipeline.offline import EventClock, Pipeline  # noqa: E402
 from stream.pipeline.prepare import Meta  # noqa: E402
 
@@ -154,10 +154,7 @@ def main() -> None:
     }
     if args.profile:
         result["profile_top_own_time"] = profile_top(messages, args.profile)
-    print(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
-    if args.save:
-        args.save.parent.mkdir(parents=True, exist_ok=True)
-        args.save.write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
+    emit(result, args.save)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import reuters_messages  # noqa: E402
+from bench.corpus import reuters_messages, emit  # noqa: E402
 from bench.offline import Run  # noqa: E402
 
 
@@ -80,10 +80,7 @@ def main() -> None:
            for name, t in tables.items()}
     total = {k: round(sum(v[k] for v in out.values()), 2) for k in next(iter(out.values()))}
     result = {"articles": n, "by_table": out, "total": total, "outputs": run.counts}
-    print(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
-    if args.save:
-        args.save.parent.mkdir(parents=True, exist_ok=True)
-        args.save.write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
+    emit(result, args.save)
 
 
 if __name__ == "__main__":
