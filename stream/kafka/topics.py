@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Iterable
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.errors import KafkaConnectionError, KafkaError, NodeNotReadyError, TopicAlreadyExistsError
 
 from stream.errors import BrokerError
 from stream.kafka.security import aiokafka_kwargs
@@ -27,7 +28,26 @@ TOPIC_MAX_MESSAGE_BYTES = 8 * 1024 * 1024
 
 
 async def ensure_topics(settings: Settings, logical: Iterable[str] = LOGICAL_TOPICS, timeout: float = 30.0) -> None:
+    """Create the missing topics. Retries while the cluster is partly down:
+    an admin client sends to one node it picked from metadata, and a broker
+    that just died stays in that metadata for a while."""
     names = [settings.topic(t) for t in logical]
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            await _ensure(settings, names, timeout)
+            return
+        except (KafkaError, OSError, TimeoutError) as exc:
+            retriable = isinstance(exc, (OSError, TimeoutError, NodeNotReadyError, KafkaConnectionError)) or getattr(
+                exc, "retriable", False
+            )
+            if not retriable or time.monotonic() + 1.0 > deadline:
+                raise BrokerError(f"cannot create topics on Kafka at {settings.bootstrap_servers}: {exc!r}") from exc
+            log.warning("topic check failed (%r); retrying", exc)
+            await asyncio.sleep(1.0)  # back-off before asking another node
+
+
+async def _ensure(settings: Settings, names: list[str], timeout: float) -> None:
     admin = AIOKafkaAdminClient(**aiokafka_kwargs(settings), request_timeout_ms=int(timeout * 1000))
     try:
         await asyncio.wait_for(admin.start(), timeout)
@@ -49,7 +69,5 @@ async def ensure_topics(settings: Settings, logical: Iterable[str] = LOGICAL_TOP
         except TopicAlreadyExistsError:
             pass  # another worker won the race
         log.info("created topics %s", ", ".join(missing))
-    except (TimeoutError, OSError) as exc:
-        raise BrokerError(f"cannot reach Kafka at {settings.bootstrap_servers}: {exc}") from exc
     finally:
         await admin.close()
