@@ -33,7 +33,10 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 GUARANTEES = [
     "at_least_once",
-    pytest.param("exactly_once", id="exactly_once"),
+    # A measurement, not a gate: faust-streaming's exactly-once is
+    # experimental upstream (#323, #517) and its workers crash on some
+    # rebalances here. `make test-experimental` runs it.
+    pytest.param("exactly_once", id="exactly_once", marks=pytest.mark.experimental),
 ]
 
 

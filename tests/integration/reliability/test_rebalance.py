@@ -33,7 +33,13 @@ from tests.integration.reliability.harness import (
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
-@pytest.mark.parametrize("guarantee", ["at_least_once", "exactly_once"])
+@pytest.mark.parametrize("guarantee", [
+    "at_least_once",
+    # A measurement, not a gate (see test_crash.py): upstream exactly-once
+    # lost its transactional producer in a rebalance here and the worker
+    # crashed with "No transaction producer found" (faust-streaming #517).
+    pytest.param("exactly_once", marks=pytest.mark.experimental),
+])
 def test_second_worker_joins_then_first_leaves(run_settings, workers, guarantee: str) -> None:
     settings = fresh(run_settings, partitions=2)
     workers.settings = settings
