@@ -18,6 +18,7 @@ import orjson
 from stream.dedup.decide import DEFAULT_DEDUP_OPTIONS, DedupOptions, sweep
 from stream.observability.metrics import Metrics
 from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage
+from stream.pipeline.parse import parse_timestamp
 from stream.pipeline.prepare import Meta, PrepareOptions, Preparer, Timings
 from stream.pipeline.routing import CONTENT, after_content, after_url, count_output, dead_letter
 from stream.settings import BREAKING, DEADLETTER, DUPLICATES, ENRICHED
@@ -100,8 +101,6 @@ class EventClock:
         try:
             doc = orjson.loads(payload)
             if isinstance(doc, dict) and doc.get("published_at") is not None:
-                from stream.pipeline.parse import parse_timestamp
-
                 dt = parse_timestamp(doc["published_at"])
                 if dt is not None:
                     self.now = max(self.now, dt.timestamp())

@@ -10,6 +10,8 @@ import logging
 import time
 from typing import Any
 
+import orjson
+
 from stream.dedup.decide import Decision
 from stream.errors import InputError
 from stream.observability.metrics import Metrics
@@ -63,8 +65,6 @@ def dead_letter(payload: bytes, meta: Meta, exc: Exception, metrics: Metrics | N
 def _readable_url(payload: bytes) -> str | None:
     # Best effort, for humans reading the dead-letter topic; never raises.
     try:
-        import orjson
-
         doc = orjson.loads(payload)
         url = doc.get("url") if isinstance(doc, dict) else None
         return url[:2048] if isinstance(url, str) else None
