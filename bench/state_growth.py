@@ -6,7 +6,7 @@
 The offline Pipeline (dict state, the same stage code as the worker) over
 Reuters-21578 replayed with fresh URLs, shifted timestamps and a light edit
 per pass (bench.corpus.reuters_replay). At each checkpoint, per table
-(dedup-url, dedup-content, stories, story-terms): entries, and bytes as the
+(dedup-url, dedup-content, stories): entries, and bytes as the
 worker's tables store them (orjson of key + value, what goes to RocksDB and
 the changelog), plus the part of the dedup tables whose entries are still
 inside the dedup window at the current event-time watermark. Results are
@@ -49,7 +49,7 @@ def snapshot(run: Run, started: float, window: float) -> dict[str, Any]:
     p = run.pipeline
     now = run.clock.now
     tables = {"dedup-url": p.url.state, "dedup-content": p.content.state,
-              "stories": p.story.book.stories, "story-terms": p.story.book.terms}
+              "stories": p.story.book.stories}
     gc.collect()
     out: dict[str, Any] = {
         "articles": run.i,

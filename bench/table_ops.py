@@ -68,9 +68,9 @@ def main() -> None:
     args = ap.parse_args()
     run = Run()
     p = run.pipeline
-    tables = {"dedup-url": Counting(), "dedup-content": Counting(), "stories": Counting(), "story-terms": Counting()}
+    tables = {"dedup-url": Counting(), "dedup-content": Counting(), "stories": Counting()}
     p.url.state, p.content.state = tables["dedup-url"], tables["dedup-content"]
-    p.story.book.stories, p.story.book.terms = tables["stories"], tables["story-terms"]
+    p.story.book.stories = tables["stories"]
     msgs = list(itertools.islice(reuters_messages(), args.n))
     run.feed(msgs)
     n = len(msgs)

@@ -131,9 +131,14 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     content_stage = ContentStage(table("dedup-content"), opts.dedup, timings)
     url_expiry = Expiry(url_stage.state, opts.dedup)
     content_expiry = Expiry(content_stage.state, opts.dedup)
-    story_stage = StoryStage(
-        StoryBook(table("stories"), table("story-terms"), opts.prepare.story, opts.breaking), timings
-    )
+    story_stage = StoryStage(StoryBook(table("stories"), opts.prepare.story, opts.breaking), timings)
+
+    @app.on_partitions_assigned.connect
+    async def _stories_may_have_moved(app: faust.App, assigned: Any, **kwargs: Any) -> None:
+        # Another worker may have owned the story partition meanwhile: the
+        # book's in-memory view is rebuilt from the (recovered) table before
+        # its next article. Faust delivers no event before recovery ends.
+        story_stage.book.invalidate()
     progress = InputProgress(metrics)
     active_stories = ActiveStories(opts.prepare.story.quiet_seconds)
     broker_probe = BrokerProbe(aiokafka_client_factory(aiokafka_kwargs(settings)), raw_in.get_topic_name())
@@ -225,7 +230,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             committed = getattr(consumer, "_committed_offset", {})
             progress.refresh(assigned, ends, {tp: committed.get(tp) for tp in assigned}, time.time())
         for t, name in ((url_stage.state, "dedup-url"), (content_stage.state, "dedup-content"),
-                        (story_stage.book.stories, "stories"), (story_stage.book.terms, "story-terms")):
+                        (story_stage.book.stories, "stories")):
             metrics.table_entries.labels(name).set(table_size(t))
         metrics.stories_active.set(active_stories.count(time.time()))
 

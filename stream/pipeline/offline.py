@@ -46,7 +46,7 @@ class Pipeline:
         self.preparer = Preparer(self.prepare, self.timings)
         self.url = UrlStage({}, self.dedup, self.timings)
         self.content = ContentStage({}, self.dedup, self.timings)
-        self.story = StoryStage(StoryBook({}, {}, self.prepare.story, self.breaking), self.timings)
+        self.story = StoryStage(StoryBook({}, self.prepare.story, self.breaking), self.timings)
 
     def run(self, payload: bytes, meta: Meta) -> list[Output]:
         try:

@@ -1,25 +1,30 @@
-"""Story assignment and breaking events over injected state.
+"""Story assignment and breaking events over one injected mapping.
 
-``StoryBook`` works on two mutable mappings supplied by the caller (plain
-dicts offline; changelogged Faust tables on Kafka, where every key lives in
-the partition of the events that touch it):
+``StoryBook`` persists to a single mutable mapping supplied by the caller (a
+plain dict offline; a changelogged Faust table on Kafka, under the one
+``STORY_ROUTE`` key): ``stories``, story id -> story state (status and its
+history, first/last seen, size, sources, subjects, signature, the outcome
+told to each member article, its events).
 
-- ``stories``: story id -> story state (status and its history, first/last
-  seen, size, sources, subjects, signature);
-- ``terms``: index term (``e:<entity>``/``k:<keyword>``) -> story ids, most
-  recently touched last, at most ``max_stories_per_term``; plus the expiry
-  book-keeping under ``~``-prefixed keys (``~clock`` -> [watermark, next hour
-  to sweep], ``~h:<hour>`` -> ids of stories touched in that hour,
-  ``~a:<article id>`` -> story id, so a redelivered article finds its story
-  whatever the index looks like by then).
+Everything else the book needs is an in-memory ``_Derived`` view rebuilt
+from ``stories`` alone: the term index (term -> live stories holding it,
+ordered by the sequence number of their last touch), article id -> story id
+(from each story's ``outs``), the expiry hour lists and the event-time clock
+(each written story carries the watermark ``wm`` and next hour to sweep
+``nh``). Only stories are ever written, one changelog record per article:
+the index used to be a second changelogged table and cost ~18 writes and ~34
+reads of it per article (bench/README.md), most of the worker's time.
 
-Both mappings are bounded: a story quiet for ``quiet_seconds`` (measured on
-the event-time watermark) is deleted with its index rows, by an incremental
-sweep of the hour lists that costs O(1) amortised per article.
+Because the view is a pure function of ``stories``, a worker that restarts
+(or takes over the story partition) rebuilds exactly the view an
+uninterrupted worker holds, so decisions depend only on the input order: the
+same stories and event ids on any number of workers, and an article seen
+again after a crash gets the outcome it got before. Callers whose mapping
+may change behind the book's back (a rebalance) call ``invalidate()``.
 
-Decisions depend only on the mappings and the article, so the same input
-order gives the same stories and the same event ids on any number of workers,
-and an article seen again after a crash gets the outcome it got before.
+Both are bounded: a story quiet for ``quiet_seconds`` (measured on the
+event-time watermark) is deleted with its index rows, by an incremental sweep
+of the hour lists that costs O(1) amortised per article.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from typing import Any
 from stream.records import SCHEMA_BREAKING, breaking_event_id, iso
 from stream.stories.breaking import DEFAULT_BREAKING_OPTIONS, BreakingOptions, severity, transition, urgency_for
 from stream.stories.events import article_kind, compatible, refine
+from stream.stories.index import CLOCK_KEY, StoryIndex
 from stream.stories.signature import DEFAULT_STORY_OPTIONS, Signature, StoryOptions, score
 
 _MAX_MEMBERS = 64
@@ -41,8 +47,6 @@ _MAX_EVENTS = 8
 _MAX_STORY_ENTITIES = 24
 _MAX_STORY_KEYWORDS = 36
 _HOUR = 3600.0
-_CLOCK = "~clock"
-_ARTICLE = "~a:"  # article id -> its story id, for exact replays
 # Hours swept per article at most: a jump of the watermark over a long gap
 # is caught up over the following articles instead of in one slow call.
 _MAX_SWEEP_HOURS = 48
@@ -70,18 +74,27 @@ class StoryOutcome:
 @dataclass
 class StoryBook:
     stories: MutableMapping[str, Any]
-    terms: MutableMapping[str, Any]
     options: StoryOptions = field(default=DEFAULT_STORY_OPTIONS)
     breaking: BreakingOptions = field(default=DEFAULT_BREAKING_OPTIONS)
+    index: StoryIndex = field(default_factory=StoryIndex, repr=False)
+    _loaded: bool = field(default=False, repr=False)
+
+    def invalidate(self) -> None:
+        """The stories mapping may have changed behind the book (a rebalance
+        handed its partition elsewhere and back): rebuild before the next add."""
+        self._loaded = False
 
     def add(self, a: StoryInput) -> StoryOutcome:
+        if not self._loaded:
+            self.index.rebuild(self.stories.items())
+            self._loaded = True
+        ix = self.index
         st = a.status or {}
         kind = article_kind(st.get("status"), st.get("event"), a.signature.keywords)
-        seen = self.stories.get(self.terms.get(_ARTICLE + a.article_id) or "")
+        seen = ix.live.get(ix.articles.get(a.article_id) or "")
         if seen is not None and a.article_id in seen["outs"]:
             return self._replayed(seen, a)
-        terms = a.signature.terms()
-        story, echoes = self._find(a, terms, kind)
+        story, echoes = self._find(a, a.signature.terms(), kind)
         if story is None:
             story = self._new_story(a, kind)
         else:
@@ -92,14 +105,14 @@ class StoryBook:
         # back below, which is what a changelogged table records.
         outs = story["outs"]
         outs[a.article_id] = [story["status"], story["size"]]
-        self.terms[_ARTICLE + a.article_id] = story["id"]
         if len(outs) > _MAX_MEMBERS:
             oldest = next(iter(outs))
             del outs[oldest]
-            self._forget(oldest)
-        self.stories[story["id"]] = story
-        self._index(story, terms)
-        self._touch(story)
+            if ix.articles.get(oldest) == story["id"]:
+                del ix.articles[oldest]
+        story["seq"] = ix.next_seq()
+        ix.touch(story)
+        self._clock_and_sweep(story)
         return StoryOutcome(_summary(story), event)
 
     # -- lookup ------------------------------------------------------------
@@ -114,16 +127,16 @@ class StoryBook:
         # best few are scored in full: a follow-up shares its rare names and
         # several words with its story, so it ranks near the top.
         pool: list[str] = []
-        get = self.terms.get
-        recent = -self.options.max_rows_per_keyword
+        recent, ix = self.index.recent, self.index
+        n_e, n_k = self.options.max_stories_per_term, self.options.max_rows_per_keyword
         for term in terms:
-            rows = get(term)
-            if rows:
+            if term in ix.rows:
                 if term[0] == "e":
+                    rows = recent(term, n_e)
                     pool += rows
                     pool += rows
                 else:
-                    pool += rows[recent:]
+                    pool += recent(term, n_k)
         if not pool:
             return None, []
         hits = Counter(pool)
@@ -132,10 +145,9 @@ class StoryBook:
                   if hits[sid] >= 2]
         best: tuple[float, str] | None = None
         near: list[tuple[float, str]] = []
+        live = ix.live
         for sid in ranked:
-            s = self.stories.get(sid)
-            if s is None:
-                continue
+            s = live[sid]
             if a.event_time - s["last_seen"] > self.options.quiet_seconds:
                 continue
             if not compatible(kind, s.get("kind")):
@@ -145,8 +157,8 @@ class StoryBook:
                 best = (sc, sid)
             elif sc >= self.options.echo_threshold:
                 near.append((sc, sid))
-        echoes = [self.stories[sid] for sc, sid in near if best is None or sid != best[1]]
-        return (None if best is None else self.stories[best[1]]), echoes
+        echoes = [live[sid] for sc, sid in near if best is None or sid != best[1]]
+        return (None if best is None else live[best[1]]), echoes
 
     # -- state changes -----------------------------------------------------
     def _new_story(self, a: StoryInput, kind: str | None) -> dict[str, Any]:
@@ -169,6 +181,9 @@ class StoryBook:
             "events": {},
             "outs": {},
             "hour": None,
+            "seq": 0,
+            "wm": a.event_time,
+            "nh": 0,
         }
 
     def _join(self, s: dict[str, Any], a: StoryInput, kind: str | None) -> None:
@@ -237,71 +252,37 @@ class StoryBook:
         status, size = s["outs"].get(a.article_id) or (s["status"], s["size"])
         return StoryOutcome({"id": s["id"], "status": status, "size": size}, s["events"].get(a.article_id))
 
-    # -- index and expiry --------------------------------------------------
-    def _index(self, s: dict[str, Any], terms: list[str]) -> None:
-        # Only terms the story keeps are indexed, so expiry can find and
-        # drop every row it owns. A row already last is not rewritten (on
-        # Kafka every write is a changelog record).
-        sid, cap = s["id"], self.options.max_stories_per_term
-        own: set[str] | None = None
-        if len(s["ents"]) >= _MAX_STORY_ENTITIES or len(s["kw"]) >= _MAX_STORY_KEYWORDS:
-            own = {"e:" + e for e in s["ents"]} | {"k:" + k for k in s["kw"]}
-        get = self.terms.get
-        for term in terms:
-            if own is not None and term not in own:
-                continue
-            rows = get(term)
-            if not rows:
-                self.terms[term] = [sid]
-            elif rows[-1] != sid:
-                if sid in rows:
-                    rows = [r for r in rows if r != sid]
-                rows = [*rows, sid]
-                self.terms[term] = rows[-cap:] if len(rows) > cap else rows
-
-    def _touch(self, s: dict[str, Any]) -> None:
-        clock = self.terms.get(_CLOCK) or [s["last_seen"], int(s["last_seen"] // _HOUR)]
-        watermark, next_hour = max(clock[0], s["last_seen"]), clock[1]
+    # -- expiry ------------------------------------------------------------
+    def _clock_and_sweep(self, s: dict[str, Any]) -> None:
+        """Stamps s with the clock, writes it (the article's one write), then
+        expires the stories of the hours that ended more than quiet_seconds
+        before the watermark: one listed there and not touched since is over."""
+        ix = self.index
+        watermark, next_hour = ix.clock or [s["last_seen"], int(s["last_seen"] // _HOUR)]
+        watermark = max(watermark, s["last_seen"])
         hour = max(int(s["last_seen"] // _HOUR), next_hour)
+        last_expired = int((watermark - self.options.quiet_seconds) // _HOUR) - 1
+        stop = min(last_expired + 1, next_hour + _MAX_SWEEP_HOURS)
+        sweep = range(next_hour, stop)
+        ix.clock = [watermark, max(next_hour, stop)]
+        s["wm"], s["nh"] = ix.clock
         if s.get("hour") != hour:
             s["hour"] = hour
-            self.stories[s["id"]] = s
-            key = f"~h:{hour}"
-            self.terms[key] = [*(self.terms.get(key) or []), s["id"]]
-        # Sweep the hours that ended more than quiet_seconds before the
-        # watermark; a story listed there and not touched since has expired.
-        last_expired = int((watermark - self.options.quiet_seconds) // _HOUR) - 1
-        swept = 0
-        while next_hour <= last_expired and swept < _MAX_SWEEP_HOURS:
-            key = f"~h:{next_hour}"
-            for sid in self.terms.get(key) or ():
-                old = self.stories.get(sid)
-                if old is not None and old.get("hour") == next_hour:
+            ix.hours.setdefault(hour, []).append(s["id"])
+        self.stories[s["id"]] = s
+        for h in sweep:
+            for sid in ix.hours.pop(h, ()):
+                old = ix.live.get(sid)
+                if old is not None and old["hour"] == h:
                     self._expire(old)
-            if key in self.terms:
-                del self.terms[key]
-            next_hour += 1
-            swept += 1
-        self.terms[_CLOCK] = [watermark, next_hour]
+        if s["id"] not in ix.live:
+            # s itself was expired (a late article far behind the watermark):
+            # keep the clock it carried where a rebuild finds it.
+            self.stories[CLOCK_KEY] = ix.clock
 
     def _expire(self, s: dict[str, Any]) -> None:
-        sid = s["id"]
-        for term in [*("e:" + e for e in s["ents"]), *("k:" + k for k in s["kw"])]:
-            rows = self.terms.get(term)
-            if rows and sid in rows:
-                rest = [r for r in rows if r != sid]
-                if rest:
-                    self.terms[term] = rest
-                else:
-                    del self.terms[term]
-        for member in s["outs"]:
-            self._forget(member)
-        del self.stories[sid]
-
-    def _forget(self, article_id: str) -> None:
-        key = _ARTICLE + article_id
-        if key in self.terms:
-            del self.terms[key]
+        self.index.drop(s)
+        del self.stories[s["id"]]
 
 
 def _extend(have: list[str], new: frozenset[str], cap: int) -> list[str]:

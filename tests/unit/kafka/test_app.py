@@ -18,6 +18,6 @@ def test_factory_builds_independent_apps(tmp_path) -> None:
     assert {name: ag.concurrency for name, ag in a.agents.items()} and all(
         ag.concurrency == 1 for ag in a.agents.values()
     )
-    assert set(a.tables) == {"dedup-url", "dedup-content", "stories", "story-terms"}
+    assert set(a.tables) == {"dedup-url", "dedup-content", "stories"}
     topics = {t for ag in a.agents.values() for t in ag.channel.topics}
     assert "u-news.raw" in topics and "u-newsstream-story-route" in topics

@@ -26,7 +26,7 @@ ALLOWED = {
     "status": re.compile(r"[a-z][a-z_]{2,30}"),
     "severity": re.compile(r"(low|medium|high|critical|minor|major|[a-z]{3,12})"),
     "stage": re.compile("|".join(STAGES)),
-    "table": re.compile(r"(dedup-url|dedup-content|stories|story-terms)"),
+    "table": re.compile(r"(dedup-url|dedup-content|stories)"),
     "topic": re.compile(r"[A-Za-z0-9._-]{1,120}"),
     "partition": re.compile(r"[0-9]{1,4}"),
     "le": re.compile(r"[0-9.e+-]+|\+Inf"),

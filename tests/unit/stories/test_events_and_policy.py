@@ -25,7 +25,7 @@ def inp(aid: str, ents: set[str], kws: set[str], status: str | None = None, t: f
 
 
 def test_an_appointment_does_not_join_the_summit_it_mentions() -> None:
-    book = StoryBook({}, {})
+    book = StoryBook({})
     a = book.add(inp("s1", LISBON_E, LISBON_K, "started", t=0))
     b = book.add(inp("s2", LISBON_E, LISBON_K | {"deal"}, "failed", t=20 * HOUR))
     c = book.add(inp("m1", LISBON_E - {"ilse marden"}, LISBON_K | {"minister", "names"}, "leadership",
@@ -36,7 +36,7 @@ def test_an_appointment_does_not_join_the_summit_it_mentions() -> None:
 
 
 def test_a_strike_and_a_bid_at_one_company_are_two_stories() -> None:
-    book = StoryBook({}, {})
+    book = StoryBook({})
     ents = {"carrow petroleum", "rotterdam"}
     bid = book.add(inp("b1", ents | {"helios energy"}, {"carrow", "helios", "bid", "takeover", "refinery"},
                        "announced", event="takeover bid"))
@@ -69,7 +69,7 @@ def _copies() -> list[StoryInput]:
 @settings(max_examples=60, deadline=None)
 @given(st.permutations(_copies()))
 def test_one_alert_per_change_whatever_the_order_of_copies(order: list[StoryInput]) -> None:
-    book = StoryBook({}, {})
+    book = StoryBook({})
     events = [e for e in (book.add(x).event for x in order) if e is not None]
     statuses = [e["status"] for e in events]
     assert statuses.count("failed") == 1
@@ -81,7 +81,7 @@ def test_one_alert_per_change_whatever_the_order_of_copies(order: list[StoryInpu
 
 
 def test_replaying_every_copy_changes_nothing() -> None:
-    book = StoryBook({}, {})
+    book = StoryBook({})
     first = [book.add(x) for x in _copies()]
     again = [book.add(x) for x in _copies()]
     assert [o.event for o in first] == [o.event for o in again]
@@ -89,7 +89,7 @@ def test_replaying_every_copy_changes_nothing() -> None:
 
 
 def test_a_re_angled_report_of_the_same_change_does_not_page_twice() -> None:
-    book = StoryBook({}, {})
+    book = StoryBook({})
     a = book.add(inp("a1", {"american motors"}, {"amc", "talks", "plant", "breaks", "kenosha", "life", "car",
                                                  "aimed", "extending", "union"}, "failed", event="talks"))
     # no shared name, few shared words: its own story, but an echo of the first
@@ -101,21 +101,21 @@ def test_a_re_angled_report_of_the_same_change_does_not_page_twice() -> None:
 
 def test_state_is_bounded_and_quiet_stories_expire() -> None:
     opts = DEFAULT_STORY_OPTIONS
-    book = StoryBook({}, {})
+    book = StoryBook({})
     n_hours = int(3 * opts.quiet_seconds / HOUR)
     for h in range(n_hours):
         for j in range(3):  # three unrelated stories an hour, all sharing one common word
             book.add(inp(f"h{h}-{j}", {f"firm {h} {j}"}, {"shares", f"w{h}x{j}", f"v{h}y{j}"}, t=h * HOUR))
     live_hours = opts.quiet_seconds / HOUR + 2
     assert len(book.stories) <= 3 * live_hours
-    term_rows = [v for k, v in book.terms.items() if not k.startswith("~")]
-    assert all(len(rows) <= opts.max_stories_per_term for rows in term_rows)
-    assert sum(1 for k in book.terms if k.startswith("~h:")) <= live_hours
-    # no index row points at a deleted story
-    assert all(sid in book.stories for rows in term_rows for sid in rows)
-    assert "e:firm 0 0" not in book.terms
+    ix = book.index
+    assert len(ix.hours) <= live_hours
+    # the in-memory view holds only live stories: no row points at a deleted one
+    assert set(ix.live) == set(book.stories)
+    assert all(sid in book.stories for row in ix.rows.values() for sid in row)
+    assert "e:firm 0 0" not in ix.rows
     # the replay index holds exactly the live stories' recent members
-    assert sum(1 for k in book.terms if k.startswith("~a:")) == sum(len(s["outs"]) for s in book.stories.values())
+    assert len(ix.articles) == sum(len(s["outs"]) for s in book.stories.values())
 
 
 def test_severity_policy() -> None:
@@ -135,6 +135,6 @@ def test_permutations_of_a_small_saga_are_deterministic() -> None:
     for order in permutations(saga):
         runs = []
         for _ in range(2):
-            book = StoryBook({}, {})
+            book = StoryBook({})
             runs.append([book.add(x) for x in order])
         assert runs[0] == runs[1]
