@@ -88,8 +88,19 @@ def _key(name: str) -> str:
 
 
 def lookup(name: str) -> tuple[str, str] | None:
-    """(canonical name, kind) for a surface form, or None."""
-    return ENTITIES.get(name) if name.isupper() else ENTITIES.get(name.lower())
+    """(canonical name, kind) for a surface form, or None.
+
+    Upper-case forms match acronyms exactly first; failing that, forms of
+    four or more letters are read as ordinary names set in capitals (wire
+    headlines and datelines: "JAPAN", "NEW YORK"). Shorter ones stay exact
+    so that "IT" or "US" never become other names.
+    """
+    if name.isupper():
+        hit = ENTITIES.get(name)
+        if hit is None and len(name) >= 4:
+            hit = ENTITIES.get(name.lower())
+        return hit
+    return ENTITIES.get(name.lower())
 
 
 #: name or alias (lower-cased unless an acronym) -> (canonical name, kind)

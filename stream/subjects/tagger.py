@@ -7,11 +7,13 @@ every match sits on word boundaries. A matched term counts
 ``weight * (HEADLINE_BOOST if in the headline + sqrt(body count))`` for its
 code and every ancestor, so a top-level topic's evidence is that of its whole
 subtree; a term listed under several codes of one subtree counts once for
-their common ancestors. Two context rules shape the top-level ranking:
+their common ancestors. Three context rules shape the top-level ranking:
 frame topics (crime and law, labour, human interest, society) count at
-``FRAME_WEIGHT``, and the overlap of politics with a policy domain counts
-``POLICY_GAIN`` more for politics. Scores are relative to the best top-level
-topic, scaled by a confidence that saturates with its evidence.
+``FRAME_WEIGHT``, the overlap of politics with a policy domain counts
+``POLICY_GAIN`` more for politics, and video-game evidence discounts the
+sport, arts and conflict words that describe a game (``GAME_CONTENT``).
+Scores are relative to the best top-level topic, scaled by a confidence that
+saturates with its evidence.
 """
 
 from __future__ import annotations
@@ -56,6 +58,12 @@ _POLITICS = taxonomy.PREFIX + "11000000"
 _POLICY_DOMAINS = tuple(taxonomy.PREFIX + c for c in (
     "02000000", "05000000", "06000000", "07000000", "09000000", "10000000", "14000000"))
 _SECOND = itemgetter(1)
+# Game context (see ``tag``): how many times the video-game evidence is taken
+# off sport, arts and entertainment, and conflict. Hand-set, then checked on
+# the BBC tuning half among 0/1/2/3.
+GAME_CONTENT = 2.0
+_VIDEO_GAME = taxonomy.PREFIX + "20000548"
+_GAME_CONTENT_TOPICS = tuple(taxonomy.PREFIX + c for c in ("15000000", "01000000", "16000000"))
 # Economic policy, taxation and the government budget sit under politics in
 # IPTC but are equally economy news: their terms count for economy's
 # top-level topic too (not for its subtopics).
@@ -63,6 +71,10 @@ _ECONOMY = taxonomy.PREFIX + "04000000"
 _ECON_POLICY = frozenset(taxonomy.PREFIX + c for c in ("20000345", "20000620", "20000607"))
 _TOP_SET = frozenset(taxonomy.TOP_LEVEL)
 _SQRT = tuple(math.sqrt(n) for n in range(64))
+
+
+def _sqrt(n: int) -> float:
+    return _SQRT[n] if n < 64 else math.sqrt(n)
 
 
 class Subject(NamedTuple):
@@ -110,37 +122,43 @@ class SubjectTagger:
         rules = load_rules(options.rules_path, taxonomy.TOPICS) if options.rules_path else Rules()
         self._c = _compile(rules)
 
-    def tag(self, title: str, text: str, tokens: list[str] | None = None) -> list[Subject]:
-        """Subjects best first. ``tokens``, if given, is ``tokenize(title + "\\n" + text)``."""
-        head_tokens = tokenize(title) if title else []
+    def tag(self, title: str, text: str, tokens: list[str] | None = None,
+            n_head: int | None = None) -> list[Subject]:
+        """Subjects best first.
+
+        ``tokens``, if given, is ``tokenize(title + "\\n" + text)`` (or the
+        title's tokens followed by the text's); ``n_head``, if given, is how
+        many of them are the title's, which spares tokenising it again.
+        """
         if tokens is None:
+            head_tokens = tokenize(title) if title else []
             # Tokens average ~6 characters; 16 per token leaves ample margin.
             body_text = text[: 16 * self.options.max_tokens]
             tokens = head_tokens + tokenize(body_text) if body_text else head_tokens
-        n_head = min(len(head_tokens), len(tokens))
+            n_head = len(head_tokens)
+        elif n_head is None:
+            n_head = len(tokenize(title)) if title else 0
         limit = self.options.max_tokens
+        n_head = min(n_head, len(tokens), limit)
         c = self._c
 
-        head = _counts(c, tokens[:min(n_head, limit)])
-        body = _counts(c, tokens[n_head:limit]) if limit > n_head else {}
+        head = _counts(c, tokens[:n_head])
+        body = _counts(c, tokens[n_head:limit])
         if not head and not body:
             return []
-        # ``subtree`` is a code's evidence including its descendants';
-        # ``direct`` marks codes some matched term names itself.
+        # A term's factor: sqrt(body count), plus HEADLINE_BOOST if in the
+        # headline. ``subtree`` is a code's evidence including its
+        # descendants'; ``direct`` marks codes some matched term names itself.
+        factors = dict(zip(body, map(_sqrt, body.values())))
+        for idx in head:
+            factors[idx] = factors.get(idx, 0.0) + HEADLINE_BOOST
         subtree: dict[str, float] = {}
-        direct: set[str] = set()
-        closure, named = c.closure, c.named
-        for idx, n in body.items():
-            factor = _SQRT[n] if n < len(_SQRT) else math.sqrt(n)
-            if idx in head:
-                factor += HEADLINE_BOOST
-            direct.update(named[idx])
+        get = subtree.get
+        closure = c.closure
+        for idx, factor in factors.items():
             for code, weight in closure[idx]:
-                subtree[code] = subtree.get(code, 0.0) + weight * factor
-        for idx in head.keys() - body.keys():
-            direct.update(named[idx])
-            for code, weight in closure[idx]:
-                subtree[code] = subtree.get(code, 0.0) + weight * HEADLINE_BOOST
+                subtree[code] = get(code, 0.0) + weight * factor
+        direct = set().union(*map(c.named.__getitem__, factors))
         politics = subtree.get(_POLITICS, 0.0)
         if politics > 0.0:
             # Policy context: evidence that both government and a policy
@@ -152,6 +170,16 @@ class SubjectTagger:
             # adds next to nothing.
             gain = sum(min(politics, subtree.get(d, 0.0)) for d in _POLICY_DOMAINS)
             subtree[_POLITICS] = politics + POLICY_GAIN * gain
+        games = subtree.get(_VIDEO_GAME, 0.0)
+        if games > 0.0:
+            # Game context: in a story about video games, sport, film, music
+            # and war words describe the games' content ("a football
+            # management game", "a wartime shooter"). Up to GAME_CONTENT
+            # times the video-game evidence is taken off those topics.
+            for topic in _GAME_CONTENT_TOPICS:
+                ev = subtree.get(topic)
+                if ev:
+                    subtree[topic] = ev - min(ev, GAME_CONTENT * games)
         tops = _TOP_SET.intersection(subtree)
         best = max(map(subtree.__getitem__, tops), default=0.0)
         if best <= 0.0:
@@ -168,14 +196,14 @@ class SubjectTagger:
         lineage = c.lineage
         scores = {code: conf * min(1.0, subtree[code] / best) for code in tops
                   if subtree[code] >= floor_top}
-        for code in direct - tops:
-            if subtree[code] >= floor_sub:
-                scores[code] = conf * math.sqrt(min(1.0, subtree[code] / best))
+        sub = [code for code in direct if subtree[code] >= floor_sub and code not in tops]
+        for code in sub:
+            scores[code] = conf * math.sqrt(min(1.0, subtree[code] / best))
         # A reported subtopic implies its ancestors (they travel in
         # ``ancestors``), so a deep code is dropped when a descendant is shown.
-        implied = {a for code in scores for a in lineage[code]}
-        scored = sorted((-s, -len(lineage[code]), code, s) for code, s in scores.items()
-                        if code not in implied or not lineage[code])
+        implied = set().union(*map(lineage.__getitem__, sub))
+        scored = sorted([(-s, -len(lineage[code]), code, s) for code, s in scores.items()
+                         if code not in implied or not lineage[code]])
         return [Subject(code, c.labels[code], score, lineage[code])
                 for _, _, code, score in scored[: self.options.max_subjects]]
 
@@ -242,6 +270,9 @@ def _compile(rules: Rules) -> _Compiled:
         for term in o.terms:
             put(term, o.code, o.weight, replace=True)
 
+    # Only codes that can be reported (some term names them, or top-level)
+    # need evidence; intermediate ancestors no term names are skipped.
+    wanted = _TOP_SET.union(*table.values())
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     closure: list[tuple[tuple[str, float], ...]] = []
     named: list[tuple[str, ...]] = []
@@ -263,7 +294,7 @@ def _compile(rules: Rules) -> _Compiled:
             if _ECON_POLICY.intersection(chain):
                 total[_ECONOMY] = max(total.get(_ECONOMY, 0.0), weight)
         automaton.add_word(f" {key} ", len(closure))
-        closure.append(tuple(sorted(total.items())))
+        closure.append(tuple(sorted(kv for kv in total.items() if kv[0] in wanted)))
         named.append(tuple(sorted(codes)))
     automaton.make_automaton()
     return _Compiled(automaton, tuple(closure), tuple(named), labels, lineage)

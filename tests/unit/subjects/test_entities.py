@@ -73,3 +73,52 @@ def test_capitals_inside_words_and_possessives() -> None:
     assert "Store" not in ents and "Phone Store" not in ents
     assert ents["Ada Okafor"].count == 2 and ents["Ada Okafor"].kind == "person"
     assert ents["Paris"].kind == "place"
+
+
+def test_lower_case_title_cues_and_sentence_starts() -> None:
+    ents = _by_name(extract_entities(
+        "", "Officials met on Friday, and spokesman Ivo Petrov declined to comment. "
+            "Later the senator Okafor spoke. Analysts were unconvinced. Petrov left."))
+    assert ents["Ivo Petrov"] == Entity("Ivo Petrov", "person", 2)
+    assert ents["Okafor"].kind == "person"
+    assert "Analysts" not in ents and "Officials" not in ents and "Later" not in ents
+
+
+def test_multi_word_gazetteer_names_in_runs() -> None:
+    # "New" is a stopword that splits runs, except where a name starts with it.
+    ents = _by_name(extract_entities("", "Envoys from North Korea and New Zealand met Lena Marsh "
+                                         "of Norvale Holdings in Hong Kong. New talks follow."))
+    assert ents["North Korea"].kind == "place" and ents["New Zealand"].kind == "place"
+    assert ents["Hong Kong"].kind == "place"
+    assert ents["Norvale Holdings"].kind == "organisation"
+    assert "Lena Marsh" not in ents  # neither cued nor referred to by one part
+
+
+def test_names_set_in_capitals() -> None:
+    # Wire headlines and datelines are in capitals; short acronyms stay exact.
+    ents = _by_name(extract_entities("JAPAN AND CHINA AGREE STEEL QUOTAS",
+                                     "NEW YORK, March 3 - Talks in Tokyo ended. IT firms and US "
+                                     "buyers said so."))
+    assert ents["Japan"].kind == "place" and ents["China"].kind == "place"
+    assert ents["New York"].kind == "place"
+    assert ents["United States"].kind == "place"
+    assert not any(e.name.lower() == "it" for e in ents.values())
+
+
+def test_long_runs_with_place_and_titles_before_a_name() -> None:
+    ents = _by_name(extract_entities("", "New York Attorney General Eliot Sandberg sued the firm. "
+                                         "The Attorney General said nothing more. Norvale "
+                                         "Savings Bank Chairman Ivo Petrov agreed."))
+    assert ents["Norvale Savings Bank"].kind == "organisation"
+    assert ents["Ivo Petrov"].kind == "person"
+    assert ents["Eliot Sandberg"].kind == "person"
+    assert ents["New York"].kind == "place"
+    assert "General" not in ents and "Attorney General" not in ents
+
+
+@pytest.mark.parametrize("unit", ["New ", "New York ", "ATTORNEY GENERAL JAPAN ", "Mr X. "])
+def test_hostile_runs_are_bounded(unit: str) -> None:
+    text = (unit * (2 * 1024 * 1024 // len(unit)))[: 2 * 1024 * 1024]
+    t0 = time.process_time()
+    extract_entities("X", text)
+    assert time.process_time() - t0 < 0.05

@@ -144,3 +144,35 @@ def test_lexicon_is_packaged_json_with_normalisable_terms() -> None:
     for code, _, terms in LEXICON:
         for term in terms:
             assert tokenize(term), (code, term)
+
+
+def test_game_context_takes_sport_words_as_game_content(tagger: SubjectTagger) -> None:
+    # A football management game review is full of football words; the game
+    # context keeps it technology. A match report naming a game stays sport.
+    review = tagger.tag("Manager sim returns for another season",
+                        "The PC game lets you pick the squad, set tactics for every match and "
+                        "chase the league title; the gameplay is deeper than last year's and "
+                        "the console version adds online multiplayer.")
+    assert top_level(review[0].code) == "medtop:13000000"
+    report = tagger.tag("United win derby",
+                        "The striker scored twice as United beat City in the league; the "
+                        "manager said the squad had spent the coach trip playing a video game.")
+    assert top_level(report[0].code) == "medtop:15000000"
+
+
+def test_money_amounts_are_not_athletics(tagger: SubjectTagger) -> None:
+    subs = tagger.tag("Builder wins 800m contract", "The firm will build 400m of new track "
+                      "worth 100m, its shares rose.")
+    assert top_level(subs[0].code) == "medtop:04000000"
+    assert "medtop:20000827" not in {s.code for s in subs}  # athletics
+    race = tagger.tag("Olympic champion takes 800m title", "She won the 800m final in record time.")
+    assert top_level(race[0].code) == "medtop:15000000"
+
+
+def test_n_head_spares_retokenising_the_title(tagger: SubjectTagger) -> None:
+    title, text = "Central bank raises interest rates", "Inflation rose again, the bank said."
+    head, body = tokenize(title), tokenize(text)
+    expected = tagger.tag(title, text)
+    assert tagger.tag(title, text, [*head, *body], n_head=len(head)) == expected
+    # The count decides what the headline is: the same tokens read as all body differ.
+    assert tagger.tag(title, text, [*head, *body], n_head=0) != expected
