@@ -17,25 +17,34 @@ every replay agrees). From those hashes we keep:
   lines; what they change inside it is house style on function words
   ("said"/"says", "pct"/"percent", "U.S."/"US"), which the anchor ignores.
   A text with no lede sentence (an earnings table) is anchored on its first
-  runs that hold a figure;
-- ``lede``: the bottom hashes of those runs, the lede sample that lets a
-  teaser or a copy buried in chrome match its original when whole-text
-  similarity cannot (see :mod:`stream.dedup.decide`).
+  two figures (numbers that are not dates), which copies keep when they drop
+  or insert rows or chrome lines further down;
+- ``lede``: the bottom hashes of those runs (for a table: of its first
+  figures, alone and in pairs), the lede sample that lets a teaser or a copy
+  buried in chrome match its original when whole-text similarity cannot
+  (see :mod:`stream.dedup.decide`).
+
+Hashing is vectorised: each token is hashed once (xxh3), then the body's
+shingles and the anchor's runs are combined and mixed in one numpy pass.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
 import xxhash
 
-from stream.text.normalize import tokenize
+from stream.dedup.lede import Lede, figures, lede_tokens, strip_dateline
+from stream.dedup.options import DEFAULT_FINGERPRINT_OPTIONS, FingerprintOptions
 
-_M64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+__all__ = [
+    "ANCHOR_STOPWORDS", "DEFAULT_FINGERPRINT_OPTIONS", "Fingerprint", "FingerprintOptions", "Lede",
+    "anchor_grams", "containment", "figures", "fingerprint", "lede_tokens", "resemblance",
+    "shingle_hashes", "sketch_from_b64", "sketch_to_b64", "strip_dateline", "token_hashes",
+]
 # Odd 64-bit multipliers (from splitmix64/murmur3 finalisers) for combining
 # token hashes position-wise and mixing the result.
 _POS_MULT = np.array(
@@ -45,52 +54,6 @@ _POS_MULT = np.array(
 )
 
 
-@dataclass(frozen=True)
-class FingerprintOptions:
-    shingle: int = 4
-    # Shingles are taken from at most this many leading tokens (the content
-    # hash still covers all of them): a 2 MiB hostile body would otherwise
-    # cost ~20 ms here, and no news article is near 15,000 words.
-    max_tokens: int = 15_000
-    # 64 x 4-byte hashes = 256 bytes of state per article; enough samples that
-    # a 3-paragraph teaser of a 20-paragraph story still has ~10 hashes under
-    # the story's sketch threshold (see containment()).
-    sketch_size: int = 64
-    # Last resort for the anchor (no content words): the minimum over this
-    # many leading shingles.
-    anchor_shingles: int = 56
-    # The lede is the first sentence with at least this many words (after a
-    # dateline): menus, bylines, timestamps and most captions left at the top
-    # of a page are shorter, while a wire lede is one 20-45 word sentence. A
-    # short first sentence is skipped in every copy alike, unless a copy
-    # drops the paragraph after it. 12 was the best of 10/12/15 on the dev
-    # set (eval/dedup).
-    lede_min_words: int = 12
-    # Above any page-top chrome the cleaner leaves (menus, captions, byline:
-    # a few hundred characters), below the length of an earnings table.
-    lede_max_start: int = 500
-    lede_max_digit_share: float = 0.2
-    lede_max_digits_before: int = 3
-    # Content words of the lede hashed, in runs of ``anchor_run``: the last
-    # ``lede_words`` for the lede sample, the last ``anchor_words`` for the
-    # anchor (few enough that a long lede's edits rarely touch them, enough
-    # that unrelated ledes do not share a run).
-    anchor_run: int = 3
-    lede_words: int = 30
-    anchor_words: int = 10
-    # Without a lede sentence: content words scanned, and runs with a number kept.
-    anchor_scan_tokens: int = 200
-    # Runs with a figure kept for a table's lede sample, and how many of the
-    # first of them the anchor is the minimum of: few, so that a teaser
-    # holding only the first rows keeps them all (4/6/8/12 tried on dev).
-    table_grams: int = 8
-    anchor_max_numeric: int = 6
-    # Bottom hashes of the anchor's runs kept: the lede sample decisions
-    # compare (a teaser or a copy with heavy chrome shares its lede).
-    lede_sketch_size: int = 16
-
-
-DEFAULT_FINGERPRINT_OPTIONS = FingerprintOptions()
 
 
 @dataclass(frozen=True)
@@ -116,29 +79,61 @@ def sketch_from_b64(s: str) -> np.ndarray:
     return np.frombuffer(base64.b64decode(s), dtype="<u4").astype(np.uint32)
 
 
+_S32, _S33 = np.uint64(32), np.uint64(33)
+_FMIX1, _FMIX2 = np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53)
+
+
 def _mix(h: np.ndarray) -> np.ndarray:
-    # murmur3 fmix64: spreads every input bit over the output.
-    h = h ^ (h >> np.uint64(33))
-    h = h * np.uint64(0xFF51AFD7ED558CCD)
-    h = h ^ (h >> np.uint64(33))
-    h = h * np.uint64(0xC4CEB9FE1A85EC53)
-    return h ^ (h >> np.uint64(33))
+    """murmur3 fmix64, in place: spreads every input bit over the output."""
+    h ^= h >> _S33
+    h *= _FMIX1
+    h ^= h >> _S33
+    h *= _FMIX2
+    h ^= h >> _S33
+    return h
+
+
+def token_hashes(tokens: list[str]) -> np.ndarray:
+    """64-bit hash of each token (xxh3, no salt), in text order."""
+    # map() over C functions: ~3x faster than a generator expression.
+    return np.fromiter(map(_XXH3, map(str.encode, tokens)), dtype=np.uint64, count=len(tokens))
+
+
+_XXH3 = xxhash.xxh3_64_intdigest
+
+
+def _combine(th: np.ndarray, w: int) -> np.ndarray:
+    """Position-weighted sums of each run of ``w`` token hashes, not yet mixed."""
+    n = th.size - w + 1
+    acc = th[:n] * _POS_MULT[0]
+    for j in range(1, w):
+        acc += th[j : j + n] * _POS_MULT[j % len(_POS_MULT)]
+    return acc
+
+
+def _distinct(h: np.ndarray) -> np.ndarray:
+    """Sorted distinct values: np.unique's hash-table path costs ~3x more on
+    the few hundred hashes of a news article."""
+    h = np.sort(h)
+    if h.size > 1:
+        keep = np.empty(h.size, dtype=bool)
+        keep[0] = True
+        np.not_equal(h[1:], h[:-1], out=keep[1:])
+        h = h[keep]
+    return h
+
+
+def _finish(acc: np.ndarray) -> np.ndarray:
+    """Mixed 32-bit hashes of ``acc`` (which is overwritten)."""
+    return (_mix(acc) >> _S32).astype(np.uint32)
 
 
 def shingle_hashes(tokens: list[str], shingle: int) -> np.ndarray:
     """32-bit hashes of each run of ``shingle`` consecutive tokens, in text order."""
     if not tokens:
         return np.zeros(0, dtype=np.uint32)
-    xxh3 = xxhash.xxh3_64_intdigest
-    # map() over C functions: ~3x faster than a generator expression.
-    th = np.fromiter(map(xxh3, map(str.encode, tokens)), dtype=np.uint64, count=len(tokens))
-    w = min(shingle, len(tokens))
-    n = len(tokens) - w + 1
-    with np.errstate(over="ignore"):
-        acc = np.zeros(n, dtype=np.uint64)
-        for j in range(w):
-            acc = acc + th[j : j + n] * _POS_MULT[j % len(_POS_MULT)]
-        return (_mix(acc) >> np.uint64(32)).astype(np.uint32)
+    # uint64 array arithmetic wraps silently (numpy warns on scalars only).
+    return _finish(_combine(token_hashes(tokens), min(shingle, len(tokens))))
 
 
 # Words outlets change in a lede without changing the story: function words,
@@ -149,152 +144,116 @@ ANCHOR_STOPWORDS: frozenset[str] = frozenset(
     would will could may might can not no s u us uk pct percent per cent mln million bln billion
     dlrs dlr dollars stg yen up down about some more than after before over""".split()
 )
-# A sentence ends at . ! ? (maybe closed by a quote or bracket) before a space.
-_SENTENCE_END_RE = re.compile(r"[.!?][\"')]?\s")
-_TERMINAL = (".", "!", "?", '"', "'", ")")
-_ABBREVIATIONS = frozenset(
-    "corp inc co ltd plc cos bros mr mrs ms dr st jr sr no vs gov sen rep gen col lt sgt prof dept est approx"
-    " jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun".split()
-)
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+SENTENCE, FIGURES, HEAD = "sentence", "figures", "head"
 
 
-def strip_dateline(sent: str) -> str:
-    """``sent`` without what precedes a wire dateline's dash ("WASHINGTON, June 2 (Reuters) - ").
-
-    Plain string tests on a bounded prefix: a dash within the first 120
-    characters, at most 14 words before it (a timestamp or caption line the
-    cleaner joined to the lede may precede the dateline), and a word in
-    capitals, a month or an agency in brackets among them."""
-    cut = sent.find(" - ", 0, 120)
-    if cut <= 0:
-        return sent
-    head = sent[:cut]
-    words = head.split()
-    if not 0 < len(words) <= 14 or not head[0].isalnum():
-        return sent
-    if "(" in head or any(m in head for m in _MONTHS) or any(len(w) > 2 and w.rstrip(",.").isupper() for w in words):
-        return sent[cut + 3 :]
-    return sent
+def _anchor_words(tokens: list[str], lede: Lede | None, options: FingerprintOptions) -> tuple[list[str], str]:
+    """The words the anchor's runs are taken from, and where they come from:
+    a lede sentence's content words, a table's figures, or else a head's
+    content words (a list, a text without a lede or figures)."""
+    if lede is not None and lede.sentence:
+        words = [t for t in lede.tokens if t not in ANCHOR_STOPWORDS][-options.lede_words :]
+        if len(words) >= options.anchor_run:
+            return words, SENTENCE
+    head = (lede.tokens if lede is not None else tokens)[: options.anchor_scan_tokens]
+    figs = figures(head)
+    if len(figs) >= options.table_figures:
+        return figs[: options.table_lede_figures], FIGURES
+    # Skip a leading date or time run (a timestamp joined to the first row).
+    lead = next((i for i, t in enumerate(head) if not t[0].isdigit()), len(head))
+    return [t for t in head[lead:] if t not in ANCHOR_STOPWORDS], HEAD
 
 
-def _sentences(line: str) -> list[str]:
-    """``line`` cut after . ! ? + space, except after initials and abbreviations
-    ("U.S.", "Corp.", "J. Smith"), which outlets spell differently."""
-    out, pos = [], 0
-    for m in _SENTENCE_END_RE.finditer(line + " "):
-        word = line[line.rfind(" ", pos, m.start()) + 1 : m.start()]
-        if "." in word or len(word) <= 1 or word.lower() in _ABBREVIATIONS:
-            continue
-        out.append(line[pos : m.end()].strip())
-        pos = m.end()
-    if pos < len(line):
-        out.append(line[pos:].strip())
-    return out
+def _run(mode: str, options: FingerprintOptions) -> int:
+    return options.table_figures if mode == FIGURES else options.anchor_run
 
 
-@dataclass(frozen=True)
-class Lede:
-    """What the anchor is computed from: the lede sentence's tokens, or for a
-    text without one (an earnings table) the tokens of its head, dateline removed."""
-
-    tokens: list[str]
-    sentence: bool
-
-
-def lede_tokens(text: str, options: FingerprintOptions = DEFAULT_FINGERPRINT_OPTIONS) -> Lede:
-    """The lede sentence of ``text``, or its head when it has none (tables, lists).
-
-    The lede is the first sentence (dateline removed) with at least
-    ``lede_min_words`` words, ending like a sentence, mostly words (at most
-    ``lede_max_digit_share`` numbers), starting within the first
-    ``lede_max_start`` characters with at most ``lede_max_digits_before``
-    numbers before it (so a note under an earnings table is not a lede).
-    Captions, menus, bylines and timestamps left at the top of a page are
-    shorter or do not end like a sentence. Paragraph breaks are not trusted:
-    outlets and the cleaner join or split lines differently."""
-    start, digits = 0, 0
-    for line in text[: options.lede_max_start + 1000].split("\n"):
-        for sent in _sentences(line):
-            if start > options.lede_max_start or digits > options.lede_max_digits_before:
-                break
-            toks = tokenize(strip_dateline(sent))
-            if sent.endswith(_TERMINAL) and _is_lede(toks, options):
-                return Lede(toks, True)
-            digits += sum(1 for t in toks if t[0].isdigit())
-            start += len(sent) + 1
-    return Lede(tokenize(strip_dateline(text[: options.lede_max_start + 1000])), False)
+def _select(grams: np.ndarray, words: list[str], mode: str,
+            options: FingerprintOptions) -> tuple[np.ndarray, slice]:
+    if grams.size == 0:
+        return grams, slice(None)
+    if mode == SENTENCE:
+        # The end of the lede: a stray line the cleaner joined to a lede
+        # always lands at its start.
+        return grams, slice(-(options.anchor_words - options.anchor_run + 1), None)
+    if mode == FIGURES:  # the single figures, then the pairs: the anchor is the first pair
+        return grams, slice(len(words), len(words) + 1)
+    # Runs holding a figure, which page chrome almost never does.
+    run = options.anchor_run
+    digit = [t[0].isdigit() for t in words]
+    numeric = [i for i in range(grams.size) if any(digit[i : i + run])][: options.table_grams]
+    if numeric:
+        return grams[numeric], slice(options.anchor_max_numeric)
+    return grams[: options.lede_words], slice(None)
 
 
-def _is_lede(toks: list[str], options: FingerprintOptions) -> bool:
-    # Words, not numbers, are counted: a timestamp the cleaner joined to a
-    # short first sentence must not make it long enough. A table row run
-    # together with a note under it starts with numbers; a lede, once any
-    # leading date or time is skipped, starts with words.
-    numeric = [t[0].isdigit() for t in toks]
-    lead = next((i for i, d in enumerate(numeric) if not d), len(numeric))
-    words = len(numeric) - sum(numeric)
-    return (
-        words >= options.lede_min_words
-        and sum(numeric) <= options.lede_max_digit_share * len(numeric)
-        and sum(numeric[lead : lead + 10]) <= 2
-    )
-
-
-def _grams(words: list[str], run: int) -> np.ndarray:
-    return shingle_hashes(words, run) if len(words) >= run else np.zeros(0, dtype=np.uint32)
+def _words_for(tokens: list[str], lede: Lede | None, options: FingerprintOptions) -> tuple[list[str], str]:
+    words, mode = _anchor_words(tokens, lede, options)
+    if len(words) < _run(mode, options) and mode == SENTENCE and lede is not None:
+        # A lede sentence of function words: take the head instead.
+        words, mode = _anchor_words(tokens, Lede(lede.tokens, False), options)
+    return (words if len(words) >= _run(mode, options) else []), mode
 
 
 def anchor_grams(tokens: list[str], lede: Lede | None, options: FingerprintOptions) -> tuple[np.ndarray, slice]:
-    """Hashes of runs of content words, and the slice of them the anchor is the minimum of.
+    """Hashes of the anchor's runs, and the slice of them the anchor is the minimum of.
 
-    With a lede sentence: its last ``lede_words`` content words, of which the
-    anchor takes the last ``anchor_words`` -- the end of the lede, because a
-    stray line the cleaner joined to a lede always lands at its start.
-    Without (earnings tables, price lists): the first runs of the head that
-    hold a figure, which page chrome almost never does; else its first
-    content words."""
-    if lede is not None and lede.sentence:
-        words = [t for t in lede.tokens if t not in ANCHOR_STOPWORDS][-options.lede_words :]
-        grams = _grams(words, options.anchor_run)
-        if grams.size:
-            return grams, slice(-(options.anchor_words - options.anchor_run + 1), None)
-    head = (lede.tokens if lede is not None else tokens)[: options.anchor_scan_tokens]
-    # Skip a leading date or time run (a timestamp joined to the first row).
-    lead = next((i for i, t in enumerate(head) if not t[0].isdigit()), len(head))
-    words = [t for t in head[lead:] if t not in ANCHOR_STOPWORDS]
-    grams = _grams(words, options.anchor_run)
-    if grams.size == 0:
-        return grams, slice(None)
-    digit = np.fromiter((t[0].isdigit() for t in words), dtype=bool, count=len(words))
-    has = np.zeros(grams.size, dtype=bool)
-    for j in range(options.anchor_run):
-        has |= digit[j : j + grams.size]
-    numeric = grams[has][: options.table_grams]
-    if numeric.size:
-        return numeric, slice(options.anchor_max_numeric)
-    return grams[: options.lede_words], slice(None)
+    With a lede sentence: runs of its last ``lede_words`` content words, of
+    which the anchor takes the last ``anchor_words``. A table (no lede, at
+    least ``table_figures`` figures): runs of its first figures, the anchor
+    being the first run. Otherwise: the first runs of the head's content
+    words that hold a number, else its first content words."""
+    words, mode = _words_for(tokens, lede, options)
+    grams = shingle_hashes(words, _run(mode, options)) if words else _EMPTY
+    if mode == FIGURES and words:
+        grams = np.concatenate((shingle_hashes(words, 1), grams))
+    return _select(grams, words, mode, options)
+
+
+_EMPTY = np.zeros(0, dtype=np.uint32)
 
 
 def fingerprint(tokens: list[str], options: FingerprintOptions = DEFAULT_FINGERPRINT_OPTIONS,
                 lede: Lede | None = None) -> Fingerprint:
     """Fingerprint of a text's ``tokens``; ``lede`` is :func:`lede_tokens` of its text."""
     # 64 bits: compared only among one URL's revisions or one anchor's entries.
-    digest = hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=8).hexdigest()
-    hashes = shingle_hashes(tokens[: options.max_tokens], options.shingle)
-    if hashes.size == 0:
-        return Fingerprint(digest, "0" * 8, np.zeros(0, dtype=np.uint32), 0)
-    distinct = np.unique(hashes)  # sorted ascending
-    grams, part = anchor_grams(tokens, lede, options)
+    joined = " ".join(tokens).encode("utf-8")
+    digest = hashlib.blake2b(joined, digest_size=8).hexdigest()
+    body = tokens[: options.max_tokens]
+    if not body:
+        return Fingerprint(digest, "0" * 8, _EMPTY, 0)
+    words, mode = _words_for(tokens, lede, options)
+    # One hashing pass and one mixing pass for the body's shingles and the
+    # anchor's runs together: on short wire stories numpy's per-call overhead,
+    # not the arithmetic, is the cost. The tokens' bytes come from one split
+    # of the digest's input (tokeniser tokens hold no space) instead of one
+    # encode call per token.
+    nb = len(body)
+    pieces = joined.split(b" ")
+    if len(pieces) != len(tokens):
+        pieces = list(map(str.encode, tokens))
+    del pieces[nb:]
+    pieces.extend(map(str.encode, words))
+    th = np.fromiter(map(_XXH3, pieces), dtype=np.uint64, count=len(pieces))
+    w = min(options.shingle, nb)
+    acc = _combine(th[:nb], w)
+    if words:
+        parts = [acc, _combine(th[nb:], _run(mode, options))]
+        if mode == FIGURES:  # a small table has few pairs: its figures count alone too
+            parts.insert(1, th[nb:] * _POS_MULT[0])
+        acc = np.concatenate(parts)
+    mixed = _finish(acc)
+    hashes = mixed[: nb - w + 1]
+    distinct = _distinct(hashes)
+    grams, part = _select(mixed[nb - w + 1 :], words, mode, options)
     if grams.size == 0:
         grams, part = hashes[: options.anchor_shingles], slice(None)
-    lede_sketch = np.unique(grams)[: options.lede_sketch_size]
     return Fingerprint(
         content_hash=digest,
         anchor=f"{int(grams[part].min()):08x}",
         sketch=distinct[: options.sketch_size],
         shingles=int(distinct.size),
-        lede=lede_sketch,
+        lede=_distinct(grams)[: options.lede_sketch_size],
     )
 
 

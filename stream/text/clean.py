@@ -125,7 +125,11 @@ def clean_title(title: str, options: CleanOptions = DEFAULT_CLEAN_OPTIONS) -> st
     """Headline without wire/site decorations ("UPDATE 2-", "WATCH:",
     trailing "| Site" or " - Site Name"), surrounding quotes or whitespace;
     case is kept."""
-    t = normalize_text(title[:2000]).replace("\n\n", " ").replace("\n", " ")
+    return _clean_title(normalize_text(title[:2000]), options)
+
+
+def _clean_title(normalized: str, options: CleanOptions) -> str:
+    t = normalized.replace("\n\n", " ").replace("\n", " ")
     for _ in range(4):
         m = _TITLE_PREFIX_RE.match(t)
         if m is None or m.end() == len(t):
@@ -207,8 +211,9 @@ def clean_article(title: str, body: str, options: CleanOptions = DEFAULT_CLEAN_O
     ``text`` is ``"\\n\\n".join(paragraphs)``; ``removed_lines`` counts lines
     and paragraphs dropped as boilerplate (blank lines not counted).
     """
-    clean = clean_title(title, options)
-    title_keys = {bp.norm_key(normalize_text(title[:2000]).replace("\n", " ")), bp.norm_key(clean)} - {""}
+    normalized = normalize_text(title[:2000])  # once for both uses
+    clean = _clean_title(normalized, options)
+    title_keys = {bp.norm_key(normalized.replace("\n", " ")), bp.norm_key(clean)} - {""}
 
     raw = body[: options.max_input_chars]
     if raw.count("\n") > options.max_lines:
@@ -224,24 +229,24 @@ def clean_article(title: str, body: str, options: CleanOptions = DEFAULT_CLEAN_O
     nonblank = 0
     # (paragraph, after_end_marker)
     candidates: list[tuple[str, bool]] = []
+    header_lines, prose_min_words = options.header_lines, options.prose_min_words
     for block in text.split("\n\n") if text else ():
         kept: list[str] = []
         block_tail = tail
         lines = block.split("\n")
-        for i, line in enumerate(lines):
+        # (previous, this, next) line; the loop body is the cleaner's hot spot.
+        for prev, line, nxt in zip(["", *lines], lines, [*lines[1:], ""]):
             nonblank += 1
             # A line that starts lower-case, follows a wrapped line with no
             # closing punctuation, or runs on into a lower-case next line is
             # part of a sentence: never chrome, never a repeated headline.
-            prev = lines[i - 1] if i else ""
-            nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if (
                 line[:1].islower()
                 or (len(prev) >= 45 and not prev.endswith(_TERMINAL))
                 or (nxt[:1].islower() and not line.endswith(_TERMINAL))
             ):
                 pass
-            elif not in_body and nonblank <= options.header_lines and (
+            elif not in_body and nonblank <= header_lines and (
                 bp.norm_key(line) in title_keys or bp.is_timestamp(line) or bp.is_byline(line)
             ):
                 removed += 1
@@ -261,7 +266,8 @@ def clean_article(title: str, body: str, options: CleanOptions = DEFAULT_CLEAN_O
             if not kept:
                 block_tail = tail
             kept.append(line)
-            in_body = in_body or line.count(" ") + 1 >= options.prose_min_words
+            if not in_body and line.count(" ") + 1 >= prose_min_words:
+                in_body = True
         if kept:
             candidates.extend((par, block_tail) for par in _assemble(kept))
 

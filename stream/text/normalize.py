@@ -114,6 +114,19 @@ _ASCII_TOKEN_RE = re.compile(
 _ASCII_PLAIN_TOKEN_RE = re.compile(r"[a-z0-9]+(?:(?<=\d)[.,]\d+)*", re.ASCII)
 
 
+# ASCII fast path: every character that can neither be in a token nor
+# change where one ends (under re.ASCII, "\b" sees [a-z0-9_] as word
+# characters) becomes a space, upper case becomes lower, so str.split()
+# cuts the text into pieces that each hold whole tokens. Pieces of plain
+# letters/digits (~90% on Reuters-21578) are tokens as they are; only the
+# rest go through the regex. Same tokens as the regex over the whole text
+# (tests compare; checked on both corpora), ~1.3x faster on Reuters-21578.
+_KEEP = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.,'")
+_ASCII_PIECES = str.maketrans(
+    {chr(c): (chr(c).lower() if chr(c).lower() in _KEEP else " ") for c in range(128)}
+)
+
+
 def tokenize(s: str) -> list[str]:
     """Lower-cased word tokens of ``s``; the one tokenisation all stages share.
 
@@ -121,9 +134,24 @@ def tokenize(s: str) -> list[str]:
     numbers kept with their decimal/thousands separators). Works on raw or
     normalised text alike; never raises on a ``str``.
     """
-    s = s.lower()
     if s.isascii():
-        return _ASCII_TOKEN_RE.findall(s) if "'" in s else _ASCII_PLAIN_TOKEN_RE.findall(s)
+        pieces = s.translate(_ASCII_PIECES).split()
+        out: list[str] = []
+        add, more, find = out.append, out.extend, _ASCII_TOKEN_RE.findall
+        # Text made mostly of punctuated pieces ("x. x. x."; hostile) is
+        # cheaper in one regex pass than with a regex call per piece.
+        slow, limit = 0, len(pieces) // 2 + 16
+        for piece in pieces:
+            if piece.isalnum():
+                add(piece)
+            else:
+                slow += 1
+                if slow > limit:
+                    s = s.lower()
+                    return _ASCII_TOKEN_RE.findall(s) if "'" in s else _ASCII_PLAIN_TOKEN_RE.findall(s)
+                more(find(piece))
+        return out
+    s = s.lower()
     if "\u2019" in s:  # so raw "O’Neill" and normalised "O'Neill" agree
         s = s.replace("\u2019", "'")
     return _TOKEN_RE.findall(s)

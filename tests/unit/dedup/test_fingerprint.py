@@ -95,3 +95,27 @@ def test_lede_scan_is_bounded_on_hostile_text() -> None:
         t0 = time.process_time()
         lede_tokens(text)
         assert time.process_time() - t0 < 0.05
+
+
+def test_figures_leave_out_dates_years_and_times() -> None:
+    from stream.dedup.fingerprint import figures
+
+    toks = tokenize("2026-01-03 14:22 Results for 53 weeks to April 4, 1987 Shr 42 cts vs 53 cts, May 31")
+    assert figures(toks) == ["53", "42", "53"]
+
+
+def test_table_anchor_survives_dropped_row_and_inserted_note() -> None:
+    base = fp_of(TABLE)
+    assert fp_of([TABLE[0], *TABLE[2:]]).anchor == base.anchor
+    note = "This story has been updated with additional details from the company and its auditors."
+    assert fp_of([TABLE[0], note, *TABLE[1:]]).anchor == base.anchor
+    assert not lede_tokens("\n\n".join([TABLE[0], note, *TABLE[1:]])).sentence
+
+
+def test_fingerprint_matches_reference_shingle_hashes() -> None:
+    from stream.dedup.fingerprint import shingle_hashes
+
+    text = "\n\n".join(STORY)
+    fp = fingerprint(tokenize(text))
+    ref = np.unique(shingle_hashes(tokenize(text), 4))
+    assert fp.shingles == ref.size and np.array_equal(fp.sketch, ref[:64])

@@ -91,3 +91,16 @@ def test_tokenize_fast_paths_match_the_unicode_pattern(s: str) -> None:
     from stream.text.normalize import _TOKEN_RE
 
     assert tokenize(s) == _TOKEN_RE.findall(s.lower().replace("\u2019", "'"))
+
+
+def test_tokenize_ascii_fast_path_matches_regex() -> None:
+    import random
+
+    from stream.text.normalize import _ASCII_TOKEN_RE
+
+    rng = random.Random(7)
+    alphabet = "ab1 2.,'_-sA\n"
+    cases = ["Kim's O'Neill don't 3.5 1,000 U.S. said. end,", "a_'s x'_y 1._2 ,5 ''s", "RATE 2.5.6 pct's"]
+    cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(3000)]
+    for s in cases:
+        assert tokenize(s) == _ASCII_TOKEN_RE.findall(s.lower()), s
