@@ -28,6 +28,7 @@ PLANNABLE = (
 TALK_NOUNS = "talks|negotiations|summit|meeting|meetings|discussions|dialogue|conference"
 BUY = "buy|acquire|purchase|take|merge|sell|combine"
 ROLE = "president|chairman|ceo|chief|executive|director|head|officer|leader|premier|minister|governor|chairwoman|chair|manager|coach|secretary|treasurer"
+MAJORITY = "|".join(str(n) for n in range(51, 100))
 COURT = "court|judge|judges|tribunal|jury|justice|arbitrator|panel|commission|regulators|regulator"
 
 # (status, pattern, base confidence, default event or None)
@@ -65,6 +66,10 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("ruled", COURT + "|fcc|ftc|sec|icc|fdic|cab *3 rule|rules|ruled|orders|ordered|upholds|upheld|allows|allowed|blocks|blocked|bars|barred|overturns|overturned|dismisses|dismissed|rejects|rejected|refuses|refused|grants|granted|approves|approved|clears|cleared|denies|denied|enjoins|enjoined|halts|halted|lifts|lifted|awards|awarded|finds|found|sentences|sentenced|acquits|acquitted|convicts|convicted", 0.92, "ruling"),
     ("ruled", "court|judge|jury|tribunal ruling|rules|ruled|verdict|decision|order|injunction", 0.9, "ruling"),
     ("ruled", "verdict|convicted|acquitted|sentenced|indicted|injunction|judgment|judgement", 0.8, "trial"),
+    # "gets temporary restraining order from court": the order is the decision.
+    ("ruled", "restraining order|orders", 0.85, "injunction"),
+    # A government "allows"/"blocks" a takeover; a board "approves" one (agreed).
+    ("ruled", "allows|allowed|blocks|blocked|bars|barred *3 takeover|takeovers|merger|acquisition|purchase", 0.82, "ruling"),
     ("ruled", "found guilty|innocent", 0.9, "trial"),
     ("ruled", "gets|get|got|receives|received|receive|wins|win|won|given|obtains|obtained *3 approval|approvals|okay|ok|clearance|go-ahead|nod|permission|license|licence|consent", 0.82, None),
     ("ruled", "approval|approvals|clearance for *3 acquisition|acquisitions|merger|deal|takeover|bid|sale|route|consolidation", 0.75, None),
@@ -77,6 +82,7 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("filed", "sue|sues|sued|suing", 0.88, "lawsuit"),
     ("filed", "file|files|filed|filing *3 suit|lawsuit|lawsuits|suits|complaint|charges|appeal|petition|motion|claim|countersuit", 0.88, "lawsuit"),
     ("filed", "file|files|filed to enjoin|block|stop|halt", 0.85, "lawsuit"),
+    ("filed", "file|files|filed in|with *2 court|courts", 0.85, "lawsuit"),
     ("filed", "charges|charged|indicts|indicted|accuses|accused", 0.7, "charges"),
     # --- leadership
     ("leadership", "resign|resigns|resigned|resigning|quit|quits|retire|retires|retiring|retirement|ousted|ousts|oust|sacked|fired", 0.86, "leadership"),
@@ -110,6 +116,7 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("started", "kick|kicks|kicked off", 0.85, None),
     ("started", "under way|underway", 0.75, None),
     ("started", "go|goes|went|going|are|is|were|was on strike", 0.9, "strike"),
+    ("started", "launch|launches|launched|begin|begins|began|start|starts|started national|general|nationwide|indefinite|wildcat|token strike|strikes|walkout", 0.92, "strike"),
     ("started", "walk|walks|walked out", 0.85, "strike"),
     ("started", "stage|stages|staged|staging *2 strike|strikes|walkout|walkouts|stoppage|stoppages", 0.88, "strike"),
     ("started", "strike|strikes|walkout|stoppage hits|hit|halts|halted|closes|closed|cripples|crippled|paralyses|paralyzes", 0.85, "strike"),
@@ -145,6 +152,9 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("completed", "merges|merged", 0.78, "merger"),
     ("completed", "takes|took|acquires|acquired|buys|bought|purchases|purchased *2 stake|interest|holding", 0.76, "stake purchase"),
     ("completed", "stake|interest|unit|units|shares|assets|subsidiary|division sold|bought|acquired", 0.76, None),
+    # A tender result or purchase that leaves a majority: control changed
+    # hands ("X has 56 pct of Y"); smaller holdings are stake reports (null).
+    ("completed", "has|holds|owns|controls|ownership|holding|stake to? " + MAJORITY + " pct|percent", 0.74, "majority stake"),
     # --- announced
     ("announced", "to hold|host|stage *2 " + TALK_NOUNS + "|vote|election|elections|referendum|strike|auction|tender", 0.7, None),
     ("announced", "to meet|visit", 0.66, "meeting"),
@@ -178,7 +188,8 @@ EPISTEMIC = frozenset(
     "mulls mulling weighs weighing studying studies eyes eyeing threatens "
     "threatened threaten hopes hope wants want urges urged pressed tried tries "
     "try attempt attempts attempted which that who "
-    "investigated investigates investigating studied explored explores exploring considered willing".split()
+    "investigated investigates investigating studied explored explores exploring considered willing "
+    "near nears nearing".split()
 )
 INTENT = frozenset(
     "plan plans planned planning expected expects expect set aims aim poised "
@@ -206,7 +217,9 @@ ROUTINE = frozenset(
     "downgraded upgraded downgrade upgrade affirms review creditwatch "
     "volumes rates rate money market markets analysts analyst bonus tonnes "
     "tons advances placement credit comment report reports rumour rumours rumor "
-    "rumors speculation sales firmer easier weaker stronger steady midsession".split()
+    "rumors speculation sales firmer easier weaker stronger steady midsession "
+    # "Investor has 8.0 pct of X": a stake report whose lede says "acquired"
+    "pct percent".split()
 )
 
 # Headline words of reaction and commentary pieces ("analysts applaud X's
@@ -219,7 +232,9 @@ COMMENTARY = frozenset(
 )
 
 # Headline words saying the state did not change ("strike continues").
-STEADY = frozenset("continue continues continued continuing remain remains remained persists still".split())
+# "Wide apart on accord" and "sets deadline" are states and ultimatums too.
+STEADY = frozenset("continue continues continued continuing remain remains remained persists still apart "
+                   "deadline".split())
 
 # Event names for triggers whose rule names none and whose context offers no
 # event noun: the verb itself says what the event is.
@@ -263,5 +278,8 @@ EVENT_NOUNS = frozenset(
 ROUTINE_EVENTS = frozenset(
     "offering shares notes debentures eurobond bonds bond dividend split "
     "warrants buyback repurchase rights credit facility paper issue press news time "
-    "placement tonnes tons bushels barrels bales bags bonus".split()
+    "placement tonnes tons bushels barrels bales bags bonus "
+    # "sells debt at 8 pct": financing (eval/stories: a corpus-wide
+    # "completed" story of debt sales)
+    "debt eurobonds convertibles convertible certificates securities preferred".split()
 )

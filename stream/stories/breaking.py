@@ -4,7 +4,9 @@ A story carries its current status. An article that asserts a status change
 with enough confidence moves the story, and every move is exactly one
 breaking event. A move does not happen (so nothing is published) when:
 
-- it repeats the current status (more copies of one change);
+- it repeats the current status (more copies of one change), except a
+  raised bid after a bid: "announced" again, but a new change (see
+  ``is_raise``), published once per ``echo_seconds``;
 - the article is older than the current status (a late copy of an earlier
   stage, whatever order the copies arrive in);
 - it flaps: a return to the previous status, or from an outcome back to a
@@ -82,6 +84,11 @@ class BreakingOptions:
     echo_seconds: float = 24 * 3600.0
     # "other" is in the vocabulary for completeness but never pages anyone.
     silent_statuses: frozenset[str] = frozenset({"other"})
+    # A legal saga repeats these with new objects: a restraining order, then
+    # a ruling on the appeal bond days later (eval/stories heldout, Texaco).
+    # A repeat about a different event more than echo_seconds after the
+    # current status is a new change.
+    repeatable_statuses: frozenset[str] = frozenset({"ruled", "filed"})
 
 
 DEFAULT_BREAKING_OPTIONS = BreakingOptions()
@@ -94,15 +101,48 @@ class Transition:
     alert: bool  # False: state moves (a flap back) but nobody is paged
 
 
+# First evidence words of the status assertion's raised-bid trigger
+# (stream/status/_lexicon.py, "raise ... bid|offer|terms"). A raised bid is
+# a new change of a story whose status is already "announced" (eval/stories:
+# Dart's raised Supermarkets General bid, Taft's bidders raising to 150).
+_RAISE_VERBS = frozenset(
+    "raise ups raises raised raising boosts boosted sweetens sweetened increases increased doubles doubled "
+    "improves improved".split())
+
+
+def is_raise(status: str | None, evidence: str | None) -> bool:
+    """Does this assertion report a raised bid (not the first bid)?"""
+    if status != "announced" or not evidence:
+        return False
+    first = evidence.split(None, 1)[0].lower()
+    return first in _RAISE_VERBS
+
+
+_SAME_EVENT = {"suit": "lawsuit", "suits": "lawsuit", "lawsuits": "lawsuit"}
+
+
+def same_event(a: str | None, b: str | None) -> bool:
+    return _SAME_EVENT.get(a or "", a or "") == _SAME_EVENT.get(b or "", b or "")
+
+
 def transition(
     story: dict[str, Any], status: str | None, confidence: float, at: float,
-    options: BreakingOptions = DEFAULT_BREAKING_OPTIONS,
+    options: BreakingOptions = DEFAULT_BREAKING_OPTIONS, raised: bool = False, event: str | None = None,
 ) -> Transition | None:
-    """How an asserted ``status`` moves ``story``; None when it does not."""
+    """How an asserted ``status`` moves ``story``; None when it does not.
+    ``raised``: the article reports a raised bid (``is_raise``); ``event``:
+    the asserted event phrase (see ``repeatable_statuses``)."""
     if status is None or confidence < options.min_confidence or status in options.silent_statuses:
         return None
     current = story.get("status")
     if status == current:
+        # Copies of one raise arrive within hours; a later raise is news again.
+        last_raise = story.get("raised_at")
+        if raised and at >= story.get("since", at) and (last_raise is None or at - last_raise > options.echo_seconds):
+            return Transition(status, current, alert=True)
+        if status in options.repeatable_statuses and event and story.get("event") \
+                and not same_event(event, story["event"]) and at - story.get("since", at) > options.echo_seconds:
+            return Transition(status, current, alert=True)
         return None
     since = story.get("since", at)
     if current is not None and at < since:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from stream.status import _lexicon as lx
+
 # Words that carry no story identity. Short on purpose: the salient-word set
 # is taken from the headline and lede only, where function words dominate.
 _STOP = frozenset(
@@ -107,6 +109,35 @@ def signature(
     # initials of a multi-word name are a keyword too, so the two can meet.
     acronyms = [a for a in dict.fromkeys(_initials(e) for e in raw[: options.max_entities]) if a]
     return Signature(entities, keywords | frozenset(acronyms[:3]))
+
+
+def _common_words() -> frozenset[str]:
+    # Words every kind of wire story uses: the status triggers and routine
+    # cues (stream/status/_lexicon.py) plus corporate boilerplate. Sharing
+    # only these ("buys", "pct", "court", "order") is not sharing a story.
+    from stream.status import _lexicon as lx
+
+    words: set[str] = set(lx.ROUTINE) | set(lx.EVENT_NOUNS) | set(lx.INTENT) | set(lx.REPORTED)
+    for _, pattern, _, _ in lx.RULES:
+        for slot in pattern.split():
+            words.update(w for w in slot.rstrip("?").split("|") if w.isalpha())
+    return frozenset(words | set("pct group corp inc co company unit units stake dlrs dlr mln cts share "
+                                 "shares stock holders board".split()))
+
+
+_COMMON = _common_words()
+
+
+def shares_a_name(a: Signature, entities: Collection[str], keywords: Collection[str]) -> bool:
+    """Do the two share two named entities, or a keyword that is not a
+    common word of wire copy ("AMC" and "talks" share "amc")? An echo must:
+    eval/stories dev/heldout near misses sharing only "buys, pct" or "court,
+    order" silenced real changes of unrelated stories."""
+    # One shared entity alone is often a place ("Washington" in two
+    # unrelated deals); two, or one uncommon shared word, name a story.
+    if len(a.entities.intersection(entities)) >= 2:
+        return True
+    return any(k not in _COMMON for k in a.keywords.intersection(keywords))
 
 
 def score(a: Signature, entities: Collection[str], keywords: Collection[str]) -> float:
