@@ -97,7 +97,8 @@ class Preparer:
         t3 = clock()
         tm.add("dedup", t3 - t2)
 
-        subjects = self.tagger.tag(cleaned.title, cleaned.text, [*title_tokens, *body_tokens])
+        subjects = self.tagger.tag(cleaned.title, cleaned.text, [*title_tokens, *body_tokens],
+                                   n_head=len(title_tokens))
         entities = extract_entities(cleaned.title, cleaned.text, (*cleaned.publisher_tags, *raw.tags))
         t4 = clock()
         tm.add("subjects", t4 - t3)
