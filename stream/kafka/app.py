@@ -15,6 +15,11 @@ Flow (logical topic names; internal topics are ``<prefix><app_id>-<name>``):
                                    (update) ------------------------------>|
                                                                   by_story v
                                                    news.enriched, news.breaking
+
+Between the keyed agents envelopes travel as per-partition batch records
+(stream/kafka/batches.py): ingest takes raw messages in batches, and each
+agent forwards what one input record gave it in one record per destination
+partition. Output topics get one record per article, as consumers expect.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import orjson
 from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import CollectorRegistry
 
+from stream.kafka.batches import Outbox, unpack
 from stream.kafka.expiry import Expiry
 from stream.kafka.security import aiokafka_kwargs, faust_credentials
 from stream.observability.health import PROBE_INTERVAL, BrokerProbe, aiokafka_client_factory
@@ -51,6 +57,12 @@ from stream.stories.book import StoryBook
 log = logging.getLogger(__name__)
 
 INTERNAL = ("url-route", "content-route", "story-route")
+# Raw messages are taken in batches of up to INGEST_BATCH, waiting at most
+# INGEST_WITHIN for a batch to fill: a live trickle pays those seconds once
+# per article at ingest, a backlog travels the keyed hops in batch records
+# (stream/kafka/batches.py).
+INGEST_BATCH = 200
+INGEST_WITHIN = 0.005
 
 
 def create_app(settings: Settings, registry: CollectorRegistry | None = None) -> faust.App:
@@ -154,23 +166,29 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         if env is not None and topic != BREAKING:
             observe_latency(metrics, env, time.time())
 
-    async def forward(name: str, key: str, env: dict[str, Any]) -> None:
-        await route[name].send(key=key.encode(), value=orjson.dumps(env))
+    async def flush(out: Outbox) -> None:
+        for name, partition, value in out.records():
+            await route[name].send(value=value, partition=partition)
 
     @app.agent(raw_in, concurrency=1)
     async def ingest(stream: faust.StreamT) -> None:
-        async for event in stream.events():
-            msg = event.message
-            payload = event.value if isinstance(event.value, bytes) else bytes(event.value or b"")
-            meta = Meta(msg.timestamp, msg.topic, msg.partition, msg.offset)
-            try:
-                env = preparer.prepare(payload, meta)
-            except Exception as exc:  # errors are data; the agent never dies on input
-                rec = dead_letter(payload, meta, exc, metrics)
-                await outputs[DEADLETTER].send(key=rec["id"].encode(), value=orjson.dumps(rec))
-            else:
-                await forward("url-route", UrlStage.key(env), env)
-            progress.processed(msg.tp, msg.offset, msg.timestamp, time.time(), _end_offset(app, msg.tp))
+        # take_events acks a batch only after this body has handled it, so a
+        # crash redelivers it whole (at least once, as one by one).
+        async for events in stream.take_events(INGEST_BATCH, within=INGEST_WITHIN):
+            out = Outbox(settings.partitions)
+            for event in events:
+                msg = event.message
+                payload = event.value if isinstance(event.value, bytes) else bytes(event.value or b"")
+                meta = Meta(msg.timestamp, msg.topic, msg.partition, msg.offset)
+                try:
+                    env = preparer.prepare(payload, meta)
+                except Exception as exc:  # errors are data; the agent never dies on input
+                    rec = dead_letter(payload, meta, exc, metrics)
+                    await outputs[DEADLETTER].send(key=rec["id"].encode(), value=orjson.dumps(rec))
+                else:
+                    out.add("url-route", UrlStage.key(env), env)
+                progress.processed(msg.tp, msg.offset, msg.timestamp, time.time(), _end_offset(app, msg.tp))
+            await flush(out)
 
     async def stage_failed(env: dict[str, Any], exc: Exception) -> None:
         # An exception leaving an agent crashes its actor: Faust restarts it,
@@ -182,20 +200,25 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         await outputs[DEADLETTER].send(key=rec["id"].encode(), value=orjson.dumps(rec))
 
     async def dedup_step(stream: faust.StreamT, stage: Any, expiry: Expiry, after: Any) -> None:
-        async for value in stream:
-            env = orjson.loads(value)
-            try:
-                nxt = after(stage.process(env))
-                expiry.maybe_sweep(stream.current_event.message.partition, env["et"])
-            except Exception as exc:
-                await stage_failed(env, exc)
-                continue
-            if nxt == DUPLICATES:
-                await publish(DUPLICATES, env["article"]["duplicate"]["of"], env["article"], env)
-            elif nxt == CONTENT:
-                await forward("content-route", ContentStage.key(env), env)
-            else:
-                await forward("story-route", StoryStage.key(env), env)
+        # One event is one batch for one partition: every table write made
+        # here belongs to that partition's changelog.
+        async for event in stream.events():
+            partition = event.message.partition
+            out = Outbox(settings.partitions)
+            for env in unpack(event.value):
+                try:
+                    nxt = after(stage.process(env))
+                    expiry.maybe_sweep(partition, env["et"])
+                except Exception as exc:
+                    await stage_failed(env, exc)
+                    continue
+                if nxt == DUPLICATES:
+                    await publish(DUPLICATES, env["article"]["duplicate"]["of"], env["article"], env)
+                elif nxt == CONTENT:
+                    out.add("content-route", ContentStage.key(env), env)
+                else:
+                    out.add("story-route", StoryStage.key(env), env)
+            await flush(out)
 
     @app.agent(route["url-route"], concurrency=1)
     async def by_url(stream: faust.StreamT) -> None:
@@ -208,17 +231,17 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     @app.agent(route["story-route"], concurrency=1)
     async def by_story(stream: faust.StreamT) -> None:
         async for value in stream:
-            env = orjson.loads(value)
-            try:
-                event = story_stage.process(env)
-            except Exception as exc:
-                await stage_failed(env, exc)
-                continue
-            await publish(ENRICHED, env["article"]["id"], env["article"], env)
-            if env["article"].get("story"):
-                active_stories.touch(env["article"]["story"]["id"], time.time())
-            if event is not None:
-                await publish(BREAKING, event["story_id"], event)
+            for env in unpack(value):
+                try:
+                    event = story_stage.process(env)
+                except Exception as exc:
+                    await stage_failed(env, exc)
+                    continue
+                await publish(ENRICHED, env["article"]["id"], env["article"], env)
+                if env["article"].get("story"):
+                    active_stories.touch(env["article"]["story"]["id"], time.time())
+                if event is not None:
+                    await publish(BREAKING, event["story_id"], event)
 
     @app.timer(interval=5.0)
     async def gauges() -> None:

@@ -200,7 +200,11 @@ def assert_guarantees(audit: Audit, ids: set[str], expected: Audit | None = None
         "differs_from_reference": 0 if expected is None else len(_diff(audit.final(), expected.final()))
         + len(_diff(audit.final_events(), expected.final_events())),
     }
-    assert not any(story_problems.values()), f"story decisions not idempotent: {story_problems}"
+    sample = []
+    if expected is not None:
+        final, want = audit.final(), expected.final()
+        sample = [(k, final.get(k), want.get(k)) for k in sorted(_diff(final, want))[:4]]
+    assert not any(story_problems.values()), f"story decisions not idempotent: {story_problems}, e.g. {sample}"
 
 
 def _diff(a: dict[str, Any], b: dict[str, Any]) -> set[str]:
