@@ -87,14 +87,13 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         web_in_thread=False,
         producer_max_request_size=8 * 1024 * 1024,
         # Each article makes ~5 hop/output records plus ~3 table changelog
-        # records (bench/table_ops.py), and every produce request costs the
-        # sender and, on loopback, the broker's receive path. Measured with
-        # bench/kafka_throughput.py (2,000 Reuters messages, one worker,
-        # side by side on the shared box): linger 5 ms 87/s at 5.0 ms CPU
-        # per article; 20 ms 133-191/s at 4.2-4.6 ms; 50 ms 123/s at 4.8 ms.
-        # 20 ms per hop adds at most ~80 ms end to end (4 hops), within the
-        # 1 s alert budget and the 250 ms p99 target.
-        producer_linger=0.02,
+        # records (bench/table_ops.py); with Faust's linger 0 each send is
+        # its own produce request. 5 ms of linger per hop batches a burst at
+        # a small cost in latency: measured with bench/latency.py at 50
+        # articles/s (batched hops, shared box), 5 ms gave p50 76 ms / p99
+        # 226 ms end to end and 20 ms p50 323 ms / p99 838 ms, with no gain
+        # in the rate sustained at 200/s (95/s vs 77/s).
+        producer_linger=0.005,
         producer_max_batch_size=1024 * 1024,
         consumer_max_fetch_size=8 * 1024 * 1024,
         # Tables are rebuilt from changelogs; a standby copy on another
