@@ -2,10 +2,14 @@
 
     .venv/bin/python eval/dedup/generate.py --set dev      # -> eval/dedup/out/dev.jsonl
     .venv/bin/python eval/dedup/generate.py --set unseen   # -> eval/dedup/out/unseen.jsonl
+    .venv/bin/python eval/dedup/generate.py --set unseen2  # -> eval/dedup/out/unseen2.jsonl
 
 Each output line is ``{"msg": <raw article message>, "label": {...}}``. The
 corpus is split in two halves by a digest of the article id (dev / unseen
-never share an original), and the seed drives every other choice. Nothing
+never share an original), and the seed drives every other choice. ``unseen2``
+(held out after dev and unseen became tuning data) samples both halves,
+leaving out every article dev or unseen uses as an original, a hard-negative
+cluster member or a follow-up source. Nothing
 generated here may be committed: ``out/`` is git-ignored.
 
 Label fields: ``kind`` (original | copy | teaser | rescrape | update |
@@ -37,7 +41,10 @@ from stream.text.normalize import tokenize  # noqa: E402
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 T0 = 1_767_225_600.0  # 2026-01-01T00:00:00Z
 HOUR = 3600.0
-SEEDS = {"dev": 1, "unseen": 2}
+SEEDS = {"dev": 1, "unseen": 2, "unseen2": 3}
+# Corpus half of each set; None: both halves minus the articles of the sets listed in HELD_BACK.
+HALVES: dict[str, int | None] = {"dev": 0, "unseen": 1, "unseen2": None}
+HELD_BACK = {"unseen2": ("dev", "unseen")}
 
 
 def paragraphs_reuters(body: str) -> list[str]:
@@ -50,7 +57,7 @@ def paragraphs_bbc(body: str) -> list[str]:
     return [" ".join(p.split()) for p in body.split("\n\n") if p.strip()]
 
 
-def load(shared: Path, half: int) -> list[dict[str, Any]]:
+def load(shared: Path, half: int | None) -> list[dict[str, Any]]:
     """Corpus articles of one half, as {id, src, title, pars, topics, date, dateline}."""
     arts: list[dict[str, Any]] = []
     for line in open(shared / "bbc.jsonl", "rb"):
@@ -67,7 +74,7 @@ def load(shared: Path, half: int) -> list[dict[str, Any]]:
     keep = []
     for a in arts:
         words = sum(len(p.split()) for p in a["pars"])
-        if words >= 20 and hashlib.blake2b(a["id"].encode(), digest_size=2).digest()[0] % 2 == half:
+        if words >= 20 and (half is None or hashlib.blake2b(a["id"].encode(), digest_size=2).digest()[0] % 2 == half):
             a["words"] = words
             keep.append(a)
     return keep
@@ -169,11 +176,10 @@ def copy_msg(b: Builder, a: dict[str, Any], teaser: bool) -> dict[str, Any]:
     return msg
 
 
-def generate(set_name: str, seed: int, shared: Path, n_originals: int) -> list[dict[str, Any]]:
-    rng = random.Random(seed)
-    arts = load(shared, 0 if set_name == "dev" else 1)
+def select(rng: random.Random, arts: list[dict[str, Any]],
+           n_originals: int) -> tuple[list[int], set[int], list[int], list[dict[str, Any]]]:
+    """Shuffle ``arts`` in place and pick (originals, hard-negative ones, the rest, follow-up sources)."""
     rng.shuffle(arts)
-    b = Builder(rng, arts)
     # Hard negatives: whole Reuters clusters of one topic set on one day
     # (earnings tables, commodity reports) and of one company across days.
     by_topic_day: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -195,9 +201,27 @@ def generate(set_name: str, seed: int, shared: Path, n_originals: int) -> list[d
         hard.update(fresh)
     rest = [i for i in range(len(arts)) if i not in hard]
     chosen += rest[: max(0, n_originals - len(chosen))]
-    sel = [arts[i] for i in chosen]
     # Sources of follow-ups, never originals themselves.
     follow = [arts[i] for i in rest[n_originals : n_originals + n_originals // 10]]
+    return chosen, hard, rest, follow
+
+
+def used_ids(set_name: str, shared: Path, n_originals: int) -> set[str]:
+    """Corpus ids a set uses (originals, hard clusters, follow-up sources)."""
+    arts = load(shared, HALVES[set_name])
+    chosen, _, _, follow = select(random.Random(SEEDS[set_name]), arts, n_originals)
+    return {arts[i]["id"] for i in chosen} | {a["id"] for a in follow}
+
+
+def generate(set_name: str, seed: int, shared: Path, n_originals: int) -> list[dict[str, Any]]:
+    rng = random.Random(seed)
+    arts = load(shared, HALVES[set_name])
+    if set_name in HELD_BACK:
+        used = set().union(*(used_ids(s, shared, n_originals) for s in HELD_BACK[set_name]))
+        arts = [a for a in arts if a["id"] not in used]
+    chosen, hard, rest, follow = select(rng, arts, n_originals)
+    sel = [arts[i] for i in chosen]
+    b = Builder(rng, arts)
 
     pairs = natural_pairs(sel + follow)
     parent = list(range(len(sel) + len(follow)))

@@ -17,8 +17,8 @@ every replay agrees). From those hashes we keep:
   lines; what they change inside it is house style on function words
   ("said"/"says", "pct"/"percent", "U.S."/"US"), which the anchor ignores.
   A text with no lede sentence (an earnings table) is anchored on its first
-  two figures (numbers that are not dates), which copies keep when they drop
-  or insert rows or chrome lines further down;
+  two figures (numbers that are not dates, spelled ones included), which
+  copies keep when they drop or insert rows or chrome lines further down;
 - ``lede``: the bottom hashes of those runs (for a table: of its first
   figures, alone and in pairs), the lede sample that lets a teaser or a copy
   buried in chrome match its original when whole-text similarity cannot
@@ -156,7 +156,7 @@ def _anchor_words(tokens: list[str], lede: Lede | None, options: FingerprintOpti
         if len(words) >= options.anchor_run:
             return words, SENTENCE
     head = (lede.tokens if lede is not None else tokens)[: options.anchor_scan_tokens]
-    figs = figures(head)
+    figs = figures(head, spelled=True)
     if len(figs) >= options.table_figures:
         return figs[: options.table_lede_figures], FIGURES
     # Skip a leading date or time run (a timestamp joined to the first row).

@@ -20,15 +20,26 @@ _MONTH_WORDS = frozenset(
 )
 
 
-def figures(tokens: list[str]) -> list[str]:
+# Wire tables spell small figures out ("Shr three cts vs 16 cts", "Qtly div
+# nine cts vs nine cts prior").
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+    " seventeen eighteen nineteen twenty".split()
+)
+
+
+def figures(tokens: list[str], spelled: bool = False) -> list[str]:
     """The numbers of ``tokens`` that are figures, not dates or times: a number
     after a month name, a year (19xx/20xx) and numbers right after those
-    ("April 4, 1987", "2026-01-03 14:22") are left out."""
+    ("April 4, 1987", "2026-01-03 14:22") are left out. ``spelled``: small
+    numbers written as words count too."""
     out: list[str] = []
     date = False
     for t in tokens:
         if not t[0].isdigit():
             date = t in _MONTH_WORDS
+            if spelled and t in _NUMBER_WORDS:
+                out.append(t)
         elif date or (len(t) == 4 and t[:2] in ("19", "20")):
             date = True
         elif t[-1].isdigit():  # not "4th", "1st"
@@ -65,8 +76,11 @@ def strip_dateline(sent: str) -> str:
     # with it); in a table's "53 weeks to April 4\n\nShare - basic 22.2p"
     # that line is "Share", not a dateline.
     line = head[head.rfind("\n") + 1 :]
+    lw = line.split()
     if "(" in line or any(m in line for m in _MONTHS) or any(
-        len(w) > 2 and w.rstrip(",.").isupper() for w in line.split()
+        len(w) > 2 and w.rstrip(",.").isupper() for w in lw
+    ) or any(  # a lower-cased dateline ("omaha, april 7 - "): a month name before a day
+        lw[i].rstrip(",.").lower() in _MONTH_WORDS and lw[i + 1][:1].isdigit() for i in range(len(lw) - 1)
     ):
         return sent[cut + 3 :]
     return sent
@@ -105,7 +119,8 @@ def lede_tokens(text: str, options: FingerprintOptions = DEFAULT_FINGERPRINT_OPT
     ``lede_min_words`` words, ending like a sentence, mostly words (at most
     ``lede_max_digit_share`` numbers), starting within the first
     ``lede_max_start`` characters with at most ``lede_max_digits_before``
-    figures before it (so a note under an earnings table is not a lede).
+    figures in table rows before it (so a note under an earnings table is
+    not a lede).
     Captions, menus, bylines and timestamps left at the top of a page are
     shorter or do not end like a sentence. Paragraph breaks are not trusted:
     outlets and the cleaner join or split lines differently."""
@@ -116,9 +131,18 @@ def lede_tokens(text: str, options: FingerprintOptions = DEFAULT_FINGERPRINT_OPT
         toks = tokenize(strip_dateline(sent))
         if sent.endswith(_TERMINAL) and _is_lede(toks, options):
             return Lede(toks, True)
-        digits += len(figures(toks))
+        if _is_row(toks, options):
+            digits += len(figures(toks, spelled=True))
         start += len(sent) + 1
     return Lede(tokenize(strip_dateline(text[: options.lede_max_start + 1000])), False)
+
+
+def _is_row(toks: list[str], options: FingerprintOptions) -> bool:
+    """A table row ("Shr three cts vs 16 cts"), not a headline the page left
+    above the lede ("Baker sees 15 to 20"): rows compare with "vs" or are
+    mostly numbers."""
+    n = sum(t[0].isdigit() for t in toks)
+    return "vs" in toks or n > options.lede_max_digit_share * len(toks)
 
 
 def _is_lede(toks: list[str], options: FingerprintOptions) -> bool:

@@ -143,3 +143,30 @@ def test_url_entries_of_the_previous_format_still_decide() -> None:
     assert decide_url(old, cand("b", text(1, 300)))[0].status == "exact"
     d, e = decide_url(old, cand("c", text(1, 250) + text(4, 50)))
     assert d.status == "update" and e is not None and list(e["revs"]) == ["a", "c"]
+
+
+def test_same_lede_is_not_enough_when_the_rest_differs() -> None:
+    # Two companies' notices written from one template: the lede differs only in the name (not an anchor
+    # word after the first), the rest of each text is its own.
+    def notice(name: str, seed: int) -> list[str]:
+        return [f"{name} said it raised the contract price it will pay for most grades of crude oil by 50 cts "
+                "a barrel, effective today, matching increases by other refiners.",
+                *(" ".join(text(seed + i, 40)) + "." for i in range(4))]
+    _, entries = decide_content(None, lede_cand("a", notice("Harbour Oil Corp", 100)))
+    d = decide_content(entries, lede_cand("b", notice("Fjord Petroleum Corp", 200)))[0]
+    assert d.status == "unique"
+    copy = notice("Harbour Oil Corp", 100)[:3] + ["Sign up for our morning briefing."]
+    assert decide_content(entries, lede_cand("c", copy))[0].status == "near"
+
+
+def test_short_table_copy_missing_a_row_is_near_but_another_table_is_not() -> None:
+    table = ["Shr 41 cts vs 37 cts", "Net 4,120,000 vs 3,710,000", "Revs 61.2 mln vs 55.0 mln",
+             "Avg shrs 10.1 mln vs 10.0 mln", "Note: Full name is Harbour Freight Lines Corp."]
+    _, entries = decide_content(None, lede_cand("a", table))
+    copy = lede_cand("b", [table[0], *table[2:4]])  # the Net row and the note dropped
+    assert copy.shingles < DEFAULT_DEDUP_OPTIONS.min_teaser_shingles
+    d = decide_content(entries, copy)[0]
+    assert d.status == "near" and d.of == "a"
+    other = lede_cand("c", [table[0], "Net 3,990,000 vs 3,100,000", "Revs 58.7 mln vs 51.9 mln",
+                            "Avg shrs 9.6 mln vs 9.8 mln", "Note: Full name is Fjord Shipping Holdings."])
+    assert decide_content(entries, other)[0].status == "unique"

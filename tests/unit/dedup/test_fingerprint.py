@@ -119,3 +119,41 @@ def test_fingerprint_matches_reference_shingle_hashes() -> None:
     fp = fingerprint(tokenize(text))
     ref = np.unique(shingle_hashes(tokenize(text), 4))
     assert fp.shingles == ref.size and np.array_equal(fp.sketch, ref[:64])
+
+
+def test_spelled_figures_anchor_a_table_whose_second_row_is_dropped() -> None:
+    from stream.dedup.fingerprint import figures
+
+    assert figures(tokenize("Shr three cts vs 16 cts"), spelled=True) == ["three", "16"]
+    assert figures(tokenize("Shr three cts vs 16 cts")) == ["16"]
+    table = ["Shr three cts vs 16 cts", "Net 127,000 vs 605,000", "Sales 14.4 mln vs 9,726,000"]
+    assert fp_of([table[0], *table[2:]]).anchor == fp_of(table).anchor
+
+
+def test_inserted_sentence_under_a_spelled_first_row_is_not_the_lede() -> None:
+    rows = ["Shr profit one ct vs loss nine cts", "Net profit 177,000 vs loss 1,364,000", "Revs 5,913,000 vs 487,000"]
+    note = "The paper has asked the company for comment and will update this article."
+    assert not lede_tokens("\n\n".join([rows[0], note, *rows[1:]])).sentence
+    assert fp_of([rows[0], note, *rows[1:]]).anchor == fp_of(rows).anchor
+
+
+def test_rows_run_together_with_one_vs_are_not_a_lede() -> None:
+    rows = ["Qtly div nine cts vs nine cts prior qtr", "Pay Nov 25", "Record Nov 13",
+            "Note: Full name is Harbour Freight Lines and Shipping Holdings Corp"]
+    joined = " ".join(rows) + " Join the conversation! Comments are moderated."
+    assert not lede_tokens(joined).sentence
+    assert fp_of([joined]).anchor == fp_of(rows).anchor
+
+
+def test_headline_with_figures_above_a_lede_does_not_make_a_table() -> None:
+    head = "billion dlr ship order after BREAKING: Harbour Freight buys 2 for 180"
+    lede = lede_tokens("\n\n".join([head, *STORY]))
+    assert lede.sentence and lede.tokens == tokenize(LEDE)
+    assert fp_of([head, *STORY]).anchor == fp_of(STORY).anchor
+
+
+def test_lower_cased_dateline_is_stripped() -> None:
+    assert strip_dateline("oslo, march 3 - freight rates rose 0.50 to 1.00 dlr").startswith("freight")
+    assert strip_dateline("oslo, march 3 (AP) - freight rates rose").startswith("freight")
+    plain = "the yard - a former naval base - said it had room for more orders."
+    assert strip_dateline(plain) == plain
