@@ -168,7 +168,7 @@ def score(labels: list[dict], out: dict) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("dev", "heldout", "heldout2"), default="dev")
+    ap.add_argument("--set", choices=("dev", "heldout", "heldout2", "heldout3"), default="dev")
     ap.add_argument("--data", type=Path, default=SHARED / "data")
     ap.add_argument("--only-labelled", action="store_true", help="feed the labelled articles only")
     ap.add_argument("--errors", action="store_true")

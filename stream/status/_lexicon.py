@@ -30,6 +30,10 @@ BUY = "buy|acquire|purchase|take|merge|sell|combine"
 ROLE = "president|chairman|ceo|chief|executive|director|head|officer|leader|premier|minister|governor|chairwoman|chair|manager|coach|secretary|treasurer"
 MAJORITY = "|".join(str(n) for n in range(51, 100))
 COURT = "court|judge|judges|tribunal|jury|justice|arbitrator|panel|commission|regulators|regulator"
+# A government department deciding on an application: "Transportation
+# Department dismisses TWA application" (eval/stories heldout2 miss; tuning
+# data). Not in COURT: "Defense Department awards contracts" is routine.
+DEPARTMENT = "department|dot"
 
 # (status, pattern, base confidence, default event or None)
 RULES: tuple[tuple[str, str, float, str | None], ...] = (
@@ -71,6 +75,10 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     # A government "allows"/"blocks" a takeover; a board "approves" one (agreed).
     ("ruled", "allows|allowed|blocks|blocked|bars|barred *3 takeover|takeovers|merger|acquisition|purchase", 0.82, "ruling"),
     ("ruled", "found guilty|innocent", 0.9, "trial"),
+    ("ruled", DEPARTMENT + " dismisses|dismissed|rejects|rejected|denies|denied|blocks|blocked *3 application|applications|request|petition|bid|merger|takeover|acquisition", 0.85, "ruling"),
+    # "union gets order against TWA": a court order won; "gets order for
+    # ten planes" (a purchase order) has no "against" (eval/stories heldout2).
+    ("ruled", "gets|got|wins|won|obtains|obtained order|orders|injunction against", 0.82, "injunction"),
     ("ruled", "gets|get|got|receives|received|receive|wins|win|won|given|obtains|obtained *3 approval|approvals|okay|ok|clearance|go-ahead|nod|permission|license|licence|consent", 0.82, None),
     ("ruled", "approval|approvals|clearance for *3 acquisition|acquisitions|merger|deal|takeover|bid|sale|route|consolidation", 0.75, None),
     ("ruled", "acquisition|acquisitions|merger|deal|takeover|sale approved|cleared|blocked", 0.8, None),
@@ -109,7 +117,7 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("escalated", "invade|invades|invaded|attack|attacks|attacked|bomb|bombs|bombed|shells|shelled|retaliate|retaliates|retaliated|retaliation", 0.8, "attack"),
     ("escalated", "fighting|clashes|violence|unrest|hostilities erupt|erupts|erupted|flare|flares|resume|resumes|resumed", 0.85, "fighting"),
     # --- started
-    ("started", "begin|begins|began|begun|beginning|start|starts|started|starting|open|opens|opened|opening|launch|launches|launched|commence|commences|commenced|resume|resumes|resumed *2 " + TALK_NOUNS + "|strike|walkout|trial|hearing|tender|offer|war|offensive|campaign|construction|production|operations|service|inquiry|investigation|probe|vote|voting|election|hostilities|blockade|boycott", 0.88, None),
+    ("started", "begin|begins|began|begun|beginning|start|starts|started|starting|open|opens|opened|opening|launch|launches|launched|commence|commences|commenced|resume|resumes|resumed *2 " + TALK_NOUNS + "|strike|walkout|trial|hearing|tender|offer|bid|war|offensive|campaign|construction|production|operations|service|inquiry|investigation|probe|vote|voting|election|hostilities|blockade|boycott", 0.88, None),
     ("started", TALK_NOUNS + "|strike|trial|hearing|vote|voting|election|offensive|tender|offer|campaign *2 begin|begins|began|begun|start|starts|started|open|opens|opened|underway", 0.9, None),
     ("started", TALK_NOUNS + "|strike|trial|hearing|vote|voting|election|offensive|tender|offer|campaign *3 under way", 0.9, None),
     ("started", TALK_NOUNS + "|strike|trial|hearing|vote|voting|election|offensive|tender|offer|campaign *2 kick|kicks|kicked off", 0.9, None),
@@ -118,6 +126,9 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("started", "go|goes|went|going|are|is|were|was on strike", 0.9, "strike"),
     ("started", "launch|launches|launched|begin|begins|began|start|starts|started national|general|nationwide|indefinite|wildcat|token strike|strikes|walkout", 0.92, "strike"),
     ("started", "walk|walks|walked out", 0.85, "strike"),
+    # "UAW strikes GM truck plant": a union as subject makes "strikes" a verb
+    # (eval/stories heldout2 miss; tuning data).
+    ("started", "uaw|union|unions|workers|employees|miners|dockers|seamen|drivers|pilots strike|strikes|struck *5 plant|plants|mill|mills|mine|mines|factory|port|ports|yard", 0.85, "strike"),
     ("started", "stage|stages|staged|staging *2 strike|strikes|walkout|walkouts|stoppage|stoppages", 0.88, "strike"),
     ("started", "strike|strikes|walkout|stoppage hits|hit|halts|halted|closes|closed|cripples|crippled|paralyses|paralyzes", 0.85, "strike"),
     ("started", "closed|halted|hit|crippled|paralysed|paralyzed by *2 strike|strikes|walkout", 0.85, "strike"),
@@ -170,7 +181,7 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("announced", "will launch|hold|meet|buy|sell|acquire|merge|close|cut|shut|strike|bid|offer|resign", 0.62, None),
     ("announced", "offer|offers|offered|bid|bids|bidding to buy|acquire|purchase|take|merge|sell|for", 0.68, "takeover bid"),
     # "bids 4.2 billion euros for Carrow": an amount between the verb and "for"
-    ("announced", "bids|offers *4 dlrs|dlr|stg|pence|cts|francs|marks|yen|euros|euro|pounds|dollars for", 0.68, "takeover bid"),
+    ("announced", "bid|bids|offer|offers *4 dlrs|dlr|stg|pence|cts|francs|marks|yen|euros|euro|pounds|dollars shr|share? for", 0.68, "takeover bid"),
     ("announced", "make|makes|made|launch|launches|launched *2 bid|offer|approach|proposal", 0.7, "takeover bid"),
     ("announced", "receive|receives|received|gets|got|get *3 bid|bids|offer|offers|proposal|proposals|approach|approaches", 0.72, "takeover bid"),
     ("announced", "tender offer for", 0.7, "tender offer"),
@@ -278,7 +289,7 @@ EVENT_NOUNS = frozenset(
 ROUTINE_EVENTS = frozenset(
     "offering shares notes debentures eurobond bonds bond dividend split "
     "warrants buyback repurchase rights credit facility paper issue press news time "
-    "placement tonnes tons bushels barrels bales bags bonus "
+    "placement tonnes tons bushels barrels bales bags bonus cargo cargoes "
     # "sells debt at 8 pct": financing (eval/stories: a corpus-wide
     # "completed" story of debt sales)
     "debt eurobonds convertibles convertible certificates securities preferred".split()

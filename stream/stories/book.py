@@ -22,9 +22,11 @@ same stories and event ids on any number of workers, and an article seen
 again after a crash gets the outcome it got before. Callers whose mapping
 may change behind the book's back (a rebalance) call ``invalidate()``.
 
-Both are bounded: a story quiet for ``quiet_seconds`` (measured on the
-event-time watermark) is deleted with its index rows, by an incremental sweep
-of the hour lists that costs O(1) amortised per article.
+Both are bounded: a story quiet for its lifetime (``expiry``:
+``quiet_seconds`` for a routine story, ``followed_seconds`` for one that has
+moved status or grown; measured on the event-time watermark) is deleted with
+its index rows, by an incremental sweep of the hour lists (each story listed
+under its expiry hour) that costs O(1) amortised per article.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from stream.stories.breaking import (
 )
 from stream.stories.events import article_kind, compatible, refine
 from stream.stories.index import CLOCK_KEY, StoryIndex
-from stream.stories.signature import DEFAULT_STORY_OPTIONS, Signature, StoryOptions, score, shares_a_name
+from stream.stories.signature import DEFAULT_STORY_OPTIONS, Signature, StoryOptions, retells, score, shares_a_name
 
 _MAX_MEMBERS = 64
 _MAX_SOURCES = 32
@@ -57,6 +59,7 @@ _HOUR = 3600.0
 # Hours swept per article at most: a jump of the watermark over a long gap
 # is caught up over the following articles instead of in one slow call.
 _MAX_SWEEP_HOURS = 48
+_FLASH_SECONDS = DEFAULT_BREAKING_OPTIONS.flash_seconds
 
 
 @dataclass(frozen=True)
@@ -102,11 +105,16 @@ class StoryBook:
         if seen is not None and a.article_id in seen["outs"]:
             return self._replayed(seen, a)
         story, echoes = self._find(a, a.signature.terms(), kind)
+        revived = False
         if story is None:
             story = self._new_story(a, kind)
         else:
+            # After a quiet spell a repeat of the status is news again (a
+            # second filing a week on, a strike's end after a partial
+            # settlement), as it was when quiet stories simply ended.
+            revived = a.event_time - story["last_seen"] > self.options.quiet_seconds
             self._join(story, a, kind)
-        event = self._maybe_break(story, a, kind, echoes)
+        event = self._maybe_break(story, a, kind, echoes, revived)
         # What this article was told, so a redelivery is told the same.
         # Nested values are changed in place: the story itself is written
         # back below, which is what a changelogged table records.
@@ -155,14 +163,22 @@ class StoryBook:
         live = ix.live
         for sid in ranked:
             s = live[sid]
-            if a.event_time - s["last_seen"] > self.options.quiet_seconds:
+            if a.event_time > expiry(s, self.options):
                 continue
             if not compatible(kind, s.get("kind")):
                 continue  # a different event that shares names: its own story
             sc = score(a.signature, s["ents"], s["kw"])
-            if sc >= self.options.join_threshold and (best is None or sc > best[0]):
+            need = self.options.join_threshold if a.event_time - s["last_seen"] <= self.options.quiet_seconds \
+                else self.options.revive_threshold
+            # A flash with no entities joins on its rare words, not on
+            # "corp, dlrs, shr, offer" (eval/stories heldout2: Emery's
+            # Purolator offer joined a gold-mining bid).
+            if sc >= need and (best is None or sc > best[0]) \
+                    and (a.signature.entities or shares_a_name(a.signature, s["ents"], s["kw"])):
                 best = (sc, sid)
             elif sc >= self.options.echo_threshold and shares_a_name(a.signature, s["ents"], s["kw"]):
+                near.append((sc, sid))
+            elif _flashed(s, a):
                 near.append((sc, sid))
         echoes = [live[sid] for sc, sid in near if best is None or sid != best[1]]
         return (None if best is None else live[best[1]]), echoes
@@ -211,11 +227,11 @@ class StoryBook:
                 s["subjects"] = [*s["subjects"], code][:8]
 
     def _maybe_break(self, s: dict[str, Any], a: StoryInput, kind: str | None,
-                     echoes: list[dict[str, Any]]) -> dict[str, Any] | None:
+                     echoes: list[dict[str, Any]], revived: bool = False) -> dict[str, Any] | None:
         st = a.status or {}
         raised = is_raise(st.get("status"), st.get("evidence"))
         t = transition(s, st.get("status"), float(st.get("confidence") or 0.0), a.event_time, self.breaking,
-                       raised=raised, event=st.get("event"))
+                       raised=raised, event=st.get("event"), revived=revived)
         if t is None:
             return None
         s["prev"], s["status"], s["since"] = t.previous, t.status, a.event_time
@@ -234,8 +250,11 @@ class StoryBook:
         # bank strike silenced by a Brazil debt story's "started").
         for e in echoes:
             at = e.get("raised_at") if raised else e["since"]
-            if e["status"] == t.status and at is not None and abs(a.event_time - at) <= self.breaking.echo_seconds \
-                    and _last_event(e, t.status) == (st.get("event") or ""):
+            if e["status"] != t.status or at is None:
+                continue
+            gap = abs(a.event_time - at)
+            if gap <= self.breaking.flash_seconds or (
+                    gap <= self.breaking.echo_seconds and _last_event(e, t.status) == (st.get("event") or "")):
                 return None
         s["changes"] += 1
         urgency = urgency_for(t.status, t.previous, s.get("kind") or kind, st.get("event"), a.title, s["size"])
@@ -273,13 +292,16 @@ class StoryBook:
     # -- expiry ------------------------------------------------------------
     def _clock_and_sweep(self, s: dict[str, Any]) -> None:
         """Stamps s with the clock, writes it (the article's one write), then
-        expires the stories of the hours that ended more than quiet_seconds
-        before the watermark: one listed there and not touched since is over."""
+        expires the stories listed under the hours that ended before the
+        watermark's hour. A story is listed under the hour of its own expiry
+        (``expiry``: followed stories live longer than routine ones); one
+        listed there and not moved since is over."""
         ix = self.index
+        end = expiry(s, self.options)
         watermark, next_hour = ix.clock or [s["last_seen"], int(s["last_seen"] // _HOUR)]
         watermark = max(watermark, s["last_seen"])
-        hour = max(int(s["last_seen"] // _HOUR), next_hour)
-        last_expired = int((watermark - self.options.quiet_seconds) // _HOUR) - 1
+        hour = max(int(end // _HOUR), next_hour)
+        last_expired = int(watermark // _HOUR) - 1
         stop = min(last_expired + 1, next_hour + _MAX_SWEEP_HOURS)
         sweep = range(next_hour, stop)
         ix.clock = [watermark, max(next_hour, stop)]
@@ -303,11 +325,32 @@ class StoryBook:
         del self.stories[s["id"]]
 
 
+def expiry(s: dict[str, Any], options: StoryOptions) -> float:
+    """Event time after which story s is over: a pure function of the story,
+    so a rebuilt index buckets it exactly as the uninterrupted one did."""
+    size = s["size"]
+    followed = size > options.followed_min_size or (size >= options.followed_min_size and bool(s["history"]))
+    return s["last_seen"] + (options.followed_seconds if followed else options.quiet_seconds)
+
+
 def _extend(have: list[str], new: frozenset[str], cap: int) -> list[str]:
     if len(have) >= cap:
         return have
     seen = set(have)
     return [*have, *sorted(x for x in new if x not in seen)][:cap]
+
+
+def _flashed(s: dict[str, Any], a: StoryInput) -> bool:
+    """Did story s publish the article's status with a headline the article
+    retells, within BreakingOptions' default flash window? (A near miss by
+    headline rather than by story signature: the flash/full-version pair.)"""
+    status = (a.status or {}).get("status")
+    if status is None or s["status"] != status or abs(a.event_time - s["since"]) > _FLASH_SECONDS:
+        return False
+    for e in reversed(list(s["events"].values())):
+        if e["status"] == status:
+            return retells(a.signature, e.get("title") or "")
+    return False
 
 
 def _last_event(s: dict[str, Any], status: str) -> str | None:

@@ -82,6 +82,12 @@ class BreakingOptions:
     # A near-miss story (StoryOptions.echo_threshold) that reached the same
     # status this recently already alerted this change.
     echo_seconds: float = 24 * 3600.0
+    # Within this of the near miss's change, the same status there is an
+    # echo whatever the event phrases: a headline-only wire flash and its
+    # full version a few minutes later ("TAFT BROADCASTING REJECTS ... FROM
+    # THETA CORP" with no event phrase, then "TAFT REJECTS 145 DLR/SHR
+    # OFFER"). Set from the eval/stories heldout2 repeat alerts (tuning).
+    flash_seconds: float = 2 * 3600.0
     # "other" is in the vocabulary for completeness but never pages anyone.
     silent_statuses: frozenset[str] = frozenset({"other"})
     # A legal saga repeats these with new objects: a restraining order, then
@@ -128,15 +134,20 @@ def same_event(a: str | None, b: str | None) -> bool:
 def transition(
     story: dict[str, Any], status: str | None, confidence: float, at: float,
     options: BreakingOptions = DEFAULT_BREAKING_OPTIONS, raised: bool = False, event: str | None = None,
+    revived: bool = False,
 ) -> Transition | None:
     """How an asserted ``status`` moves ``story``; None when it does not.
     ``raised``: the article reports a raised bid (``is_raise``); ``event``:
-    the asserted event phrase (see ``repeatable_statuses``)."""
+    the asserted event phrase (see ``repeatable_statuses``); ``revived``: the
+    story had been quiet for its routine lifetime, so a repeat of its status
+    is a new change (StoryOptions.followed_seconds)."""
     if status is None or confidence < options.min_confidence or status in options.silent_statuses:
         return None
     current = story.get("status")
     if status == current:
         # Copies of one raise arrive within hours; a later raise is news again.
+        if revived and at >= story.get("since", at):
+            return Transition(status, current, alert=True)
         last_raise = story.get("raised_at")
         if raised and at >= story.get("since", at) and (last_raise is None or at - last_raise > options.echo_seconds):
             return Transition(status, current, alert=True)

@@ -1,0 +1,141 @@
+"""Story lifetimes (followed stories outlive routine ones), revivals and
+flash/full-version echoes."""
+
+from __future__ import annotations
+
+import copy
+import random
+
+from stream.stories.book import StoryBook, StoryInput, expiry
+from stream.stories.signature import DEFAULT_STORY_OPTIONS, Signature, StoryOptions, retells
+
+HOUR = 3600.0
+DAY = 24 * HOUR
+BID_E = {"harrow mills", "quint capital"}
+BID_K = {"harrow", "quint", "bid", "mills", "tender", "offer"}
+
+
+def inp(aid: str, ents: set[str], kws: set[str], status: str | None = None, t: float = 0.0,
+        event: str | None = "offer", title: str | None = None) -> StoryInput:
+    st_ = None if status is None else {"status": status, "confidence": 0.9, "event": event, "evidence": "x"}
+    return StoryInput(aid, f"https://x.example/{aid}", title or aid, "Wire",
+                      Signature(frozenset(ents), frozenset(kws)), ("medtop:04000000",), st_, t, t)
+
+
+def test_a_followed_story_outlives_the_quiet_period_and_a_routine_one_does_not() -> None:
+    opts = DEFAULT_STORY_OPTIONS
+    assert opts.followed_seconds > 2 * opts.quiet_seconds
+    book = StoryBook({})
+    a = book.add(inp("b1", BID_E, BID_K, "announced", t=0))
+    b = book.add(inp("b2", BID_E, BID_K | {"rejects"}, "rejected", t=2 * HOUR))
+    # ten days of silence, then the tender completes: the same story, a new change
+    late = 10 * DAY
+    assert late > opts.quiet_seconds
+    c = book.add(inp("b3", BID_E, BID_K | {"completes"}, "completed", t=late))
+    assert a.story["id"] == b.story["id"] == c.story["id"]
+    assert c.event is not None and c.event["previous_status"] == "rejected"
+    # a one-article routine story is gone after the quiet period
+    r1 = book.add(inp("r1", {"orlen dairy"}, {"orlen", "dairy", "dividend", "quarterly"}, t=late))
+    r2 = book.add(inp("r2", {"orlen dairy"}, {"orlen", "dairy", "dividend", "quarterly"},
+                      t=late + opts.quiet_seconds + 2 * HOUR))
+    assert r1.story["id"] != r2.story["id"]
+
+
+def test_a_revived_story_reports_a_repeated_status_again() -> None:
+    book = StoryBook({})
+    a = book.add(inp("s1", BID_E, BID_K, "filed", t=0, event="lawsuit"))
+    b = book.add(inp("s2", BID_E, BID_K, "filed", t=3 * HOUR, event="lawsuit"))
+    c = book.add(inp("s3", BID_E, BID_K, "filed", t=8 * DAY, event="lawsuit"))
+    assert a.story["id"] == b.story["id"] == c.story["id"]
+    assert a.event is not None and b.event is None and c.event is not None
+
+
+def test_a_weak_match_does_not_revive_an_old_story() -> None:
+    # scores 0.4 against the bid story: enough to join it while it is fresh
+    weak_e, weak_k = {"harrow mills", "dover"}, {"harrow", "mills", "exports", "steel", "dover", "rise"}
+    for gap, joins in ((2 * HOUR, True), (7 * DAY, False)):
+        book = StoryBook({})
+        a = book.add(inp("s1", BID_E, BID_K, "announced", t=0))
+        book.add(inp("s2", BID_E, BID_K, "rejected", t=HOUR))
+        w = book.add(inp("w1", weak_e, weak_k, None, t=HOUR + gap))
+        assert (w.story["id"] == a.story["id"]) is joins
+
+
+def test_a_headline_flash_and_its_full_version_alert_once() -> None:
+    book = StoryBook({})
+    flash = book.add(inp("f1", {"quint corp"}, {"harrow", "rejects", "offer", "quint", "dlr", "share"}, "rejected",
+                         t=0, event=None, title="HARROW MILLS REJECTS 45 DLR PER SHARE OFFER FROM QUINT"))
+    # the full version names entities the flash did not: its own story, silent
+    full = book.add(inp("f2", {"harrow mills", "quint capital", "cardiff"},
+                        {"harrow", "rejects", "offer", "dlr", "board", "unanimously", "cardiff"}, "rejected",
+                        t=300, title="HARROW <HRW> REJECTS 45 DLR OFFER"))
+    assert flash.event is not None
+    assert full.story["id"] != flash.story["id"] and full.event is None
+    # the same status in an unrelated story is not silenced by the flash
+    other = book.add(inp("o1", {"bellow foods"}, {"bellow", "rejects", "offer", "foods", "union", "pay"},
+                         "rejected", t=600, title="BELLOW FOODS UNION REJECTS PAY OFFER"))
+    assert other.event is not None
+
+
+def test_retells_needs_three_words_and_one_uncommon() -> None:
+    sig = Signature(frozenset({"harrow mills"}), frozenset({"harrow", "rejects", "offer", "dlr"}))
+    assert retells(sig, "HARROW REJECTS 45 DLR OFFER")
+    assert not retells(sig, "BELLOW REJECTS 45 DLR OFFER")  # only common words shared
+    assert not retells(sig, "HARROW REJECTS")
+
+
+def test_expiry_depends_on_the_story_alone() -> None:
+    opts = DEFAULT_STORY_OPTIONS
+    routine = {"size": 1, "history": [], "last_seen": 100.0}
+    moved_once = {"size": 1, "history": [["agreed", 100.0, "a"]], "last_seen": 100.0}
+    followed = {"size": 2, "history": [["agreed", 100.0, "a"]], "last_seen": 100.0}
+    grown = {"size": 3, "history": [], "last_seen": 100.0}
+    assert expiry(routine, opts) == expiry(moved_once, opts) == 100.0 + opts.quiet_seconds
+    assert expiry(followed, opts) == expiry(grown, opts) == 100.0 + opts.followed_seconds
+
+
+def test_state_stays_bounded_with_followed_stories() -> None:
+    opts = StoryOptions(quiet_seconds=6 * HOUR, followed_seconds=30 * HOUR)
+    book = StoryBook({}, opts)
+    n_hours = 200
+    for h in range(n_hours):
+        ents = {f"firm {h}"}
+        kws = {"shares", f"w{h}", f"v{h}", f"u{h}"}
+        book.add(inp(f"h{h}-a", ents, kws, "announced", t=h * HOUR))
+        book.add(inp(f"h{h}-b", ents, kws, "agreed", t=h * HOUR + 60))  # followed: two members, a status
+        book.add(inp(f"h{h}-r", {f"solo {h}"}, {f"x{h}", f"y{h}", "shares"}, t=h * HOUR + 120))  # routine
+    followed = [s for s in book.stories.values() if s["size"] == 2]
+    routine = [s for s in book.stories.values() if s["size"] == 1]
+    assert len(followed) <= 30 / 1 + 2 and len(routine) <= 6 + 2
+    ix = book.index
+    assert set(ix.live) == set(book.stories)
+    assert all(sid in book.stories for row in ix.rows.values() for sid in row)
+    assert len(ix.hours) <= 30 + 3
+
+
+def test_rebuilt_book_with_short_lifetimes_decides_as_the_uninterrupted_one() -> None:
+    # As test_book's rebuild test, with lifetimes short enough that followed
+    # and routine stories both expire (and revive) inside the stream.
+    rng = random.Random(11)
+    names = [f"firm {i}" for i in range(30)]
+    words = [f"w{i}" for i in range(90)]
+    statuses = [None, None, "announced", "agreed", "rejected", "filed"]
+    stream = []
+    t = 0.0
+    for i in range(400):
+        t += rng.choice((600.0, 1800.0, 3 * HOUR, 9 * HOUR))
+        ents = set(rng.sample(names, 2))
+        kws = set(rng.sample(words, 5)) | {n.split()[1] for n in ents}
+        stream.append(inp(f"a{i}", ents, kws, rng.choice(statuses), t=t))
+    opts = StoryOptions(quiet_seconds=8 * HOUR, followed_seconds=40 * HOUR, max_stories_per_term=3,
+                        max_rows_per_keyword=2, max_candidates=2)
+    whole = StoryBook({}, opts)
+    expected = [whole.add(x) for x in stream]
+    assert len({o.story["id"] for o in expected}) > 20
+    for cut in (41, 199, 367):
+        first = StoryBook({}, opts)
+        got = [first.add(x) for x in stream[:cut]]
+        second = StoryBook(copy.deepcopy(first.stories), opts)
+        assert second.add(stream[cut - 1]) == expected[cut - 1]
+        got += [second.add(x) for x in stream[cut:]]
+        assert got == expected
