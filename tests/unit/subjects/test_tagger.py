@@ -176,3 +176,28 @@ def test_n_head_spares_retokenising_the_title(tagger: SubjectTagger) -> None:
     assert tagger.tag(title, text, [*head, *body], n_head=len(head)) == expected
     # The count decides what the headline is: the same tokens read as all body differ.
     assert tagger.tag(title, text, [*head, *body], n_head=0) != expected
+
+
+def test_state_as_party_to_a_case_is_not_policy(tagger: SubjectTagger) -> None:
+    # Government and legal words together: the state suing a company is the
+    # company's story, not law-and-order policy (with the full policy gain
+    # for crime and law, politics led this one).
+    subs = tagger.tag("Government loses fraud case against firm",
+                      "Government officials had accused the company of fraud. The judge ruled "
+                      "that the state's prosecutors had no case against the firm, whose shares rose.")
+    assert top_level(subs[0].code) == "medtop:04000000"
+    # Law-and-order policy has its own political words and stays politics.
+    policy = tagger.tag("Home secretary unveils police reform bill",
+                        "Ministers want more officers on the beat and tougher sentences for "
+                        "burglars, the home secretary told MPs. The government's bill will go to "
+                        "a Commons vote; police chiefs and judges welcomed the plans.")
+    assert top_level(policy[0].code) == "medtop:11000000"
+
+
+def test_general_business_vocabulary(tagger: SubjectTagger) -> None:
+    tobacco = tagger.tag("Cigarette makers win appeal", "The tobacco firms' shares rose.")
+    assert tobacco[0].code in ("medtop:04000000", "medtop:20000243")
+    assert "medtop:20000243" in {s.code for s in tobacco}  # consumer goods
+    euro = tagger.tag("Eurozone finance ministers meet", "The single currency fell.")
+    assert top_level(euro[0].code) == "medtop:04000000"
+    assert "medtop:20000345" in {s.code for s in euro}  # economic policy
