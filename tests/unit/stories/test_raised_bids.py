@@ -58,3 +58,42 @@ def test_an_echo_must_share_a_name_not_just_wire_words() -> None:
     b = Signature(frozenset({"orlan stores", "halberd", "washington"}), frozenset({"court", "order"}))
     assert shares_a_name(b, ["orlan stores", "halberd"], ["court"])
     assert not shares_a_name(b, ["washington", "calder mines"], ["court", "order"])
+
+
+def test_shareholders_approving_an_agreed_deal_is_a_new_step() -> None:
+    assert is_raise("agreed", "SHAREHOLDERS APPROVE MERGER")
+    assert not is_raise("agreed", "BOARD APPROVES MERGER")
+    story = {"status": "agreed", "prev": "filed", "since": 0.0}
+    assert transition(story, "agreed", 0.86, at=HOUR) is None  # the board's approval copied
+    t = transition(story, "agreed", 0.86, at=8 * HOUR, raised=is_raise("agreed", "SHAREHOLDERS APPROVE MERGER"))
+    assert t is not None and t.alert
+
+
+def test_an_ending_told_as_failed_then_cancelled_is_one_change() -> None:
+    story = {"status": "cancelled", "prev": "announced", "since": 0.0}
+    assert transition(story, "failed", 0.8, at=HOUR) is None
+    t = transition(story, "failed", 0.8, at=3 * 24 * HOUR)  # days later: another ending
+    assert t is not None and t.alert
+
+
+def _agreed(aid: str, title: str, ents: set[str], kws: set[str], event: str | None, t: float) -> StoryInput:
+    st = {"status": "agreed", "confidence": 0.86, "event": event, "evidence": title}
+    return StoryInput(aid, f"https://x.example/{aid}", title, "Wire", Signature(frozenset(ents), frozenset(kws)),
+                      (), st, t, t)
+
+
+def test_a_near_miss_flash_silences_only_a_retelling_or_the_same_event() -> None:
+    book = StoryBook({})
+    # A change with no event phrase in a story that shares one name.
+    first = book.add(_agreed("b1", "Ruritania agrees draft bank rescheduling", {"ruritania", "quint bank"},
+                             {"ruritania", "draft", "bank", "rescheduling"}, None, 0.0))
+    assert first.event is not None
+    # Within the flash window, a near miss about another event: its own change.
+    other = book.add(_agreed("b2", "Harrow approves revised terms for Quint merger", {"harrow", "quint bank"},
+                             {"harrow", "revised", "terms", "merger", "bank"}, "merger", HOUR))
+    assert other.story["id"] != first.story["id"]
+    assert other.event is not None
+    # A retelling of the first headline within the window stays silent.
+    again = book.add(_agreed("b3", "Ruritania, banks agree draft rescheduling", set(),
+                             {"ruritania", "draft", "rescheduling", "agree"}, None, 1.5 * HOUR))
+    assert again.event is None
