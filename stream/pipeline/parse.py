@@ -40,14 +40,15 @@ def parse_raw(payload: bytes, *, max_bytes: int) -> RawArticle:
     if len(payload) > max_bytes:
         raise InputError("payload_too_large", f"{len(payload)} bytes > limit of {max_bytes}")
     try:
-        # orjson validates UTF-8 itself, but a separate decode gives the
-        # producer a precise error: encoding problem vs JSON syntax problem.
-        payload.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError("invalid_utf8", f"not UTF-8 at byte {exc.start}: {exc.reason}") from None
-    try:
+        # orjson validates the whole input as UTF-8 (a document it accepts is
+        # valid UTF-8), so the separate decode that gives the producer a
+        # precise error (encoding vs JSON syntax) runs only on failure.
         doc = orjson.loads(payload)
     except orjson.JSONDecodeError as exc:
+        try:
+            payload.decode("utf-8")
+        except UnicodeDecodeError as uexc:
+            raise InputError("invalid_utf8", f"not UTF-8 at byte {uexc.start}: {uexc.reason}") from None
         raise InputError("invalid_json", str(exc)[:300]) from None
     if not isinstance(doc, dict):
         raise InputError("not_an_object", f"top-level JSON value is {type(doc).__name__}, not object")
@@ -59,10 +60,12 @@ def article_from_dict(doc: dict[str, Any]) -> RawArticle:
     title = _required_str(doc, "title")
     body = _optional_str(doc, "body") or ""
     html = _optional_str(doc, "html") or ""
-    if not body.strip() and not html.strip() and not title.strip():
+    # ``isspace`` is the predicate ``strip`` uses, without copying the body.
+    if _blank(body) and _blank(html) and _blank(title):
         raise InputError("empty_article", "title, body and html are all empty")
     extra = {k: v for k, v in doc.items() if k not in _KNOWN}
-    _check_publishable(extra)
+    if extra:  # nothing to check (and no dumps) for the usual known-fields-only message
+        _check_publishable(extra)
     published_at = None
     if doc.get("published_at") is not None:
         published_at = parse_timestamp(doc["published_at"])
@@ -85,6 +88,10 @@ def article_from_dict(doc: dict[str, Any]) -> RawArticle:
     )
 
 
+def _blank(s: str) -> bool:
+    return not s or s.isspace()
+
+
 def _check_publishable(extra: dict[str, Any]) -> None:
     # orjson reads 1024 levels of nesting but writes only 254; unknown fields
     # travel inside the envelope (two levels down), so deeper input would
@@ -98,18 +105,21 @@ def _check_publishable(extra: dict[str, Any]) -> None:
 def parse_timestamp(value: Any) -> datetime | None:
     """ISO-8601 string, epoch seconds or epoch milliseconds -> aware UTC datetime."""
     try:
-        if isinstance(value, bool):
-            return None
-        if isinstance(value, int | float):
-            return _from_epoch(float(value))
-        if isinstance(value, str):
+        if isinstance(value, str):  # the usual case first (a str is never a bool)
             s = value.strip()
             if not s or len(s) > 64:
                 return None
             if s.lstrip("-").replace(".", "", 1).isdigit():
                 return _from_epoch(float(s))
             dt = datetime.fromisoformat(s.replace("z", "Z"))
-            return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
+            if dt.tzinfo is None:
+                return dt.replace(tzinfo=UTC)
+            # fromisoformat gives "+00:00"/"Z" the UTC singleton: no conversion needed.
+            return dt if dt.tzinfo is UTC else dt.astimezone(UTC)
+        if isinstance(value, bool):
+            return None
+        if isinstance(value, int | float):
+            return _from_epoch(float(value))
     except (ValueError, OverflowError, OSError):
         return None
     return None

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from stream.text import boilerplate as bp
 from stream.text.normalize import normalize_text
@@ -79,8 +81,13 @@ _DECOR = (
     r"|OPINION|EDITORIAL|COLUMN|POLL|BRIEF|NEWSMAKER"
 )
 _TITLE_PREFIX_RE = re.compile(rf"(?:(?:{_DECOR})(?: \d{{1,2}})? ?[-:] ?|(?i:(?:{_DECOR})(?: \d{{1,2}})? ?: ?))")
+# The first two characters (lower-cased) a decoration can start with:
+# titles starting with two other ASCII characters skip the regex. Only
+# ASCII, as the any-case branch lets sre's case folding match a few
+# non-ASCII letters ("\u0131"/"\u0130" for "i").
+_DECOR_HEADS = frozenset(w[:2].lower() for w in re.sub(r"\(.*?\)\??", "", _DECOR).split("|"))
 _TITLE_TRAILER_RE = re.compile(r" ?[\[(](?i:video|photos?|watch|live|updated?|pictures)[\])]$")
-_SITE_SEPARATORS = (" | ", " - ", " :: ", " // ")
+# Site-name separators, searched from the right in _strip_site_suffix.
 _DOMAIN_RE = re.compile(r"[\w-]{1,40}(?:\.[a-z]{2,12}){1,3}")
 _QUOTE_PAIRS = {'"': '"', "'": "'"}
 
@@ -98,11 +105,13 @@ _DATELINE_RE = re.compile(
 _INDENT_RE = re.compile(r"\n(?:\t| {3,})(?=\S)")
 _SENTENCE_CUT_RE = re.compile(r"[.!?][\"')]? ")
 _TERMINAL = (".", "!", "?", '"', "'", ":", ";", ")")
+_TERMINAL_SET = frozenset(_TERMINAL)  # all single characters
+_last = itemgetter(-1)
 
 
 def _strip_site_suffix(t: str, options: CleanOptions) -> str:
     for _ in range(3):
-        cut = max(t.rfind(sep) for sep in _SITE_SEPARATORS)
+        cut = max(t.rfind(" | "), t.rfind(" - "), t.rfind(" :: "), t.rfind(" // "))
         if cut <= 0:
             break
         head, tail = t[:cut], t[cut:].lstrip(" |-:/")
@@ -131,11 +140,15 @@ def clean_title(title: str, options: CleanOptions = DEFAULT_CLEAN_OPTIONS) -> st
 def _clean_title(normalized: str, options: CleanOptions) -> str:
     t = normalized.replace("\n\n", " ").replace("\n", " ")
     for _ in range(4):
+        head = t[:2]
+        if head.isascii() and head.lower() not in _DECOR_HEADS:
+            break
         m = _TITLE_PREFIX_RE.match(t)
         if m is None or m.end() == len(t):
             break
         t = t[m.end():]
-    t = _TITLE_TRAILER_RE.sub("", t)
+    if t.endswith((")", "]")):  # the trailer pattern's last character
+        t = _TITLE_TRAILER_RE.sub("", t)
     t = _strip_site_suffix(t, options)
     if len(t) >= 2 and t[0] in _QUOTE_PAIRS and t[-1] == _QUOTE_PAIRS[t[0]] and t.count(t[0]) == 2:
         t = t[1:-1]
@@ -143,10 +156,28 @@ def _clean_title(normalized: str, options: CleanOptions) -> str:
 
 
 def _strip_dateline(par: str) -> tuple[str, str | None]:
+    if "- " not in par[:160]:  # every dateline ends in "- " inside the window
+        return par, None
     m = _DATELINE_RE.match(par, 0, 160)
     if m is None or m.end() >= len(par):
         return par, None
     return par[m.end():], m.group("city").rstrip(".")
+
+
+_DROP: tuple[bool, tuple[str, ...]] = (False, ())
+_END: tuple[bool, tuple[str, ...]] = (True, ())
+
+
+def _classify(line: str) -> tuple[bool, Sequence[str]] | None:
+    """None to keep a line outside a sentence; else (ends the story, its
+    publisher tags)."""
+    if ":" in line[:20] and (line_tags := bp.parse_tags(line)) is not None:
+        return True, line_tags
+    if bp.is_end_marker(line):
+        return _END
+    if bp.is_chrome_line(line) or bp.is_credit_line(line) or bp.is_nav_bar(line):
+        return _DROP
+    return None
 
 
 def _caption_like(par: str, prose: bool) -> bool:
@@ -171,22 +202,25 @@ def _assemble(lines: list[str]) -> list[str]:
     by a lower-case/digit start is one paragraph; otherwise one per line."""
     if len(lines) == 1:
         return lines
-    widths = [len(ln) for ln in lines[:-1]]
+    widths = list(map(len, lines[:-1]))
+    lo, hi = min(widths), max(widths)
     # Wire copy wraps at 60-80 columns (Reuters-21578: 65-72).
-    wrapped = min(widths) >= 45 and max(widths) <= 100 and max(widths) - min(widths) <= 30
-    if wrapped:  # every line joins the paragraph: one join, not N concatenations
-        return [" ".join(lines)]
+    if lo >= 45 and hi <= 100 and hi - lo <= 30:
+        return [" ".join(lines)]  # every line joins: one join, not N concatenations
     pars: list[str] = [lines[0]]
+    prev = lines[0]
     for ln in lines[1:]:
-        prev = pars[-1]
-        if wrapped or not prev.endswith(_TERMINAL) or ln[:1].islower():
-            pars[-1] = prev + " " + ln
+        if not prev.endswith(_TERMINAL) or ln[:1].islower():
+            prev = pars[-1] = prev + " " + ln
         else:
             pars.append(ln)
+            prev = ln
     return pars
 
 
 def _cap_text(pars: list[str], max_chars: int) -> list[str]:
+    if sum(map(len, pars)) + 2 * len(pars) <= max_chars:  # fits (the usual case)
+        return pars
     out: list[str] = []
     used = 0
     for par in pars:
@@ -230,76 +264,130 @@ def clean_article(title: str, body: str, options: CleanOptions = DEFAULT_CLEAN_O
     # (paragraph, after_end_marker)
     candidates: list[tuple[str, bool]] = []
     header_lines, prose_min_words = options.header_lines, options.prose_min_words
+    # This loop is the cleaner's hot spot: it runs once per raw line, so the
+    # cheap tests come first and per-block facts are computed once.
     for block in text.split("\n\n") if text else ():
         kept: list[str] = []
         block_tail = tail
         lines = block.split("\n")
-        # (previous, this, next) line; the loop body is the cleaner's hot spot.
-        for prev, line, nxt in zip(["", *lines], lines, [*lines[1:], ""]):
-            nonblank += 1
-            # A line that starts lower-case, follows a wrapped line with no
-            # closing punctuation, or runs on into a lower-case next line is
-            # part of a sentence: never chrome, never a repeated headline.
-            if (
-                line[:1].islower()
-                or (len(prev) >= 45 and not prev.endswith(_TERMINAL))
-                or (nxt[:1].islower() and not line.endswith(_TERMINAL))
-            ):
-                pass
-            elif not in_body and nonblank <= header_lines and (
-                bp.norm_key(line) in title_keys or bp.is_timestamp(line) or bp.is_byline(line)
-            ):
+        prev = ""
+        if not in_body and nonblank < header_lines:
+            # The header zone: also drops repeated headlines, timestamps
+            # and bylines, and tracks where the body starts.
+            nxts = [*lines[1:], ""]
+            for line, nxt in zip(lines, nxts):
+                nonblank += 1
+                # A line that starts lower-case, follows a wrapped line with
+                # no closing punctuation, or runs on into a lower-case next
+                # line is part of a sentence: never chrome, never a repeated
+                # headline.
+                if not (
+                    line[:1].islower()
+                    or (len(prev) >= 45 and not prev.endswith(_TERMINAL))
+                    or (nxt[:1].islower() and not line.endswith(_TERMINAL))
+                ):
+                    if not in_body and nonblank <= header_lines and (
+                        bp.norm_key(line) in title_keys or bp.is_timestamp(line) or bp.is_byline(line)
+                    ):
+                        removed += 1
+                        prev = line
+                        continue
+                    if (kind := _classify(line)) is not None:
+                        removed += 1
+                        if kind[0]:
+                            tail = True
+                            tags.extend(kind[1])
+                        prev = line
+                        continue
+                prev = line
+                if not kept:
+                    block_tail = tail
+                kept.append(line)
+                if not in_body and line.count(" ") + 1 >= prose_min_words:
+                    in_body = True
+        elif len(lines) > 1 and min(map(len, lines[:-1])) >= 45 and _TERMINAL_SET.isdisjoint(map(_last, lines[:-1])):
+            # Past the header zone (it never reopens), a hard-wrapped block
+            # whose lines all run on (70% of Reuters-21578 blocks): each line
+            # after the first follows a long unpunctuated line, so only the
+            # first can be dropped, and _assemble would join the rest into
+            # one paragraph.
+            nonblank += len(lines)
+            first = lines[0]
+            if first[:1].islower() or lines[1][:1].islower() or (kind := _classify(first)) is None:
+                candidates.append((" ".join(lines), block_tail))
+            else:
                 removed += 1
-                continue
-            elif (line_tags := bp.parse_tags(line)) is not None:
-                tags.extend(line_tags)
-                tail = True
-                removed += 1
-                continue
-            elif bp.is_end_marker(line):
-                tail = True
-                removed += 1
-                continue
-            elif bp.is_chrome_line(line) or bp.is_credit_line(line) or bp.is_nav_bar(line):
-                removed += 1
-                continue
-            if not kept:
-                block_tail = tail
-            kept.append(line)
-            if not in_body and line.count(" ") + 1 >= prose_min_words:
-                in_body = True
+                if kind[0]:
+                    tail = block_tail = True
+                    tags.extend(kind[1])
+                candidates.append((" ".join(lines[1:]), block_tail))
+            continue
+        else:
+            # Past the header zone: the same rules less the header ones.
+            # ``tail`` only changes on a dropped line, so the block's flag
+            # is fixed there instead of per kept line.
+            nonblank += len(lines)
+            nxts = [*lines[1:], ""]
+            for line, nxt in zip(lines, nxts):
+                if (
+                    (len(prev) >= 45 and not prev.endswith(_TERMINAL))  # most wire lines stop here
+                    or line[:1].islower()
+                    or (nxt[:1].islower() and not line.endswith(_TERMINAL))
+                    or (kind := _classify(line)) is None
+                ):
+                    kept.append(line)
+                else:
+                    removed += 1
+                    if kind[0]:
+                        tail = True
+                        tags.extend(kind[1])
+                        if not kept:
+                            block_tail = True
+                prev = line
         if kept:
-            candidates.extend((par, block_tail) for par in _assemble(kept))
+            for par in _assemble(kept):
+                candidates.append((par, block_tail))
 
-    counts = Counter(par.casefold() for par, _ in candidates)
+    keys = [par.casefold() for par, _ in candidates]
+    # Without repeated paragraphs the repeat rules cannot fire (most
+    # articles): skip them and the prose test they need.
+    repeats = len(set(keys)) != len(keys)
+    counts = Counter(keys) if repeats else None
     emitted: set[str] = set()
     story_started = False
     pars: list[str] = []
-    for par, in_tail in candidates:
-        key = par.casefold()
-        prose = bp.looks_like_prose(par, options.prose_min_words)
+    min_chars = options.min_paragraph_chars
+    for (par, in_tail), key in zip(candidates, keys):
+        if repeats:
+            prose = bp.looks_like_prose(par, prose_min_words)
+            drop = (
+                key in emitted
+                # A non-prose line repeated before the story starts is a photo
+                # caption or promo; later, table labels legitimately repeat
+                # ("Avg shrs" per period), so only their repeats go.
+                or (counts[key] > 1 and not story_started and _caption_like(par, prose))  # type: ignore[index]
+            )
+            emitted.add(key)
+        else:
+            drop = False
         drop = (
-            key in emitted
-            # A non-prose line repeated before the story starts is a photo
-            # caption or promo; later, table labels legitimately repeat
-            # ("Avg shrs" per period), so only their repeats go.
-            or (counts[key] > 1 and not story_started and _caption_like(par, prose))
+            drop
             or bp.is_caption(par)
-            or (in_tail and (not prose or bp.has_ui_words(par)))
+            or (in_tail and (not bp.looks_like_prose(par, prose_min_words) or bp.has_ui_words(par)))
             # Section labels before the story; in-body crossheads and table
             # labels ("Year", "Nine Mths") stay.
             or (
                 (not pars or in_tail)
-                and len(par) < options.min_paragraph_chars
-                and bp.looks_like_heading_chrome(par, options.min_paragraph_chars)
+                and len(par) < min_chars
+                and bp.looks_like_heading_chrome(par, min_chars)
             )
         )
-        emitted.add(key)
         if drop:
             removed += 1
         else:
             pars.append(par)
-            story_started = story_started or prose
+            if repeats:
+                story_started = story_started or prose
 
     dateline = None
     if pars:

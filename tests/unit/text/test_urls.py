@@ -98,3 +98,40 @@ def test_canonicalize_raises_only_input_error(s: str) -> None:
     except InputError:
         return
     assert canonicalize_url(once) == once
+
+
+# URLs shaped like real article links, with the pieces urlsplit treats
+# specially (user info, ports, brackets, "#" before "?", upper case).
+_URL_PIECES = st.tuples(
+    st.sampled_from(["https://", "http://", "HTTPS://", "http:/", "https:", "//", "ftp://"]),
+    st.sampled_from(["example.com", "www.news.example", "a-b.example", "Example.com", "u@example.com",
+                     "example.com:8080", "example.com:", "[::1]", "", ".", "a..b", "ex_ample.com"]),
+    st.text(alphabet="/?#&=.%aAz09-_~:@;", max_size=20),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_URL_PIECES)
+def test_plain_split_agrees_with_urlsplit(pieces: tuple[str, str, str]) -> None:
+    from urllib.parse import urlsplit
+
+    from stream.text.urls import _split_plain
+
+    url = "".join(pieces)
+    plain = _split_plain(url)
+    if plain is None:
+        return
+    parts = urlsplit(url)
+    assert parts.scheme in ("http", "https")
+    assert parts.port is None
+    assert plain == (parts.hostname, parts.path, parts.query)
+
+
+def test_plain_split_takes_only_the_plain_shape() -> None:
+    from stream.text.urls import _split_plain
+
+    assert _split_plain("https://news.example/a/b?x=1#f?g") == ("news.example", "/a/b", "x=1")
+    assert _split_plain("https://News.example/a") is None
+    assert _split_plain("https://user@news.example/a") is None
+    assert _split_plain("https://news.example:8443/a") is None
+    assert _split_plain("HTTPS://news.example/a") is None
