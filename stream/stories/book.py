@@ -6,8 +6,8 @@ plain dict offline; a changelogged Faust table on Kafka, under the one
 history, first/last seen, size, sources, subjects, signature, the outcome
 told to each member article, its events).
 
-Everything else the book needs is an in-memory ``_Derived`` view rebuilt
-from ``stories`` alone: the term index (term -> live stories holding it,
+Everything else the book needs is an in-memory view (``StoryIndex``,
+stream/stories/index.py) rebuilt from ``stories`` alone: the term index (term -> live stories holding it,
 ordered by the sequence number of their last touch), article id -> story id
 (from each story's ``outs``), the expiry hour lists and the event-time clock
 (each written story carries the watermark ``wm`` and next hour to sweep
@@ -60,7 +60,6 @@ _HOUR = 3600.0
 # Hours swept per article at most: a jump of the watermark over a long gap
 # is caught up over the following articles instead of in one slow call.
 _MAX_SWEEP_HOURS = 48
-_FLASH_SECONDS = DEFAULT_BREAKING_OPTIONS.flash_seconds
 
 
 @dataclass(frozen=True)
@@ -179,7 +178,7 @@ class StoryBook:
                 best = (sc, sid)
             elif sc >= self.options.echo_threshold and shares_a_name(a.signature, s["ents"], s["kw"]):
                 near.append((sc, sid))
-            elif _flashed(s, a):
+            elif _flashed(s, a, self.breaking.flash_seconds):
                 near.append((sc, sid))
         echoes = [live[sid] for sc, sid in near if best is None or sid != best[1]]
         return (None if best is None else live[best[1]]), echoes
@@ -261,7 +260,7 @@ class StoryBook:
             # shares a name, are not (eval/stories heldout3: Hughes' approval
             # silenced by "Jamaica agrees draft bank debt rescheduling"; tuning).
             flash = gap <= self.breaking.flash_seconds and (
-                same_event(theirs, ours) if theirs and ours else _flashed(e, a))
+                same_event(theirs, ours) if theirs and ours else _flashed(e, a, self.breaking.flash_seconds))
             if flash or (gap <= self.breaking.echo_seconds and theirs == ours):
                 return None
         s["changes"] += 1
@@ -348,12 +347,13 @@ def _extend(have: list[str], new: frozenset[str], cap: int) -> list[str]:
     return [*have, *sorted(x for x in new if x not in seen)][:cap]
 
 
-def _flashed(s: dict[str, Any], a: StoryInput) -> bool:
+def _flashed(s: dict[str, Any], a: StoryInput, window: float) -> bool:
     """Did story s publish the article's status with a headline the article
-    retells, within BreakingOptions' default flash window? (A near miss by
-    headline rather than by story signature: the flash/full-version pair.)"""
+    retells, within ``window`` seconds (BreakingOptions.flash_seconds)? A
+    near miss by headline rather than by story signature: the flash and
+    full-version pair."""
     status = (a.status or {}).get("status")
-    if status is None or s["status"] != status or abs(a.event_time - s["since"]) > _FLASH_SECONDS:
+    if status is None or s["status"] != status or abs(a.event_time - s["since"]) > window:
         return False
     for e in reversed(list(s["events"].values())):
         if e["status"] == status:
