@@ -198,7 +198,6 @@ class StoryBook:
             "subjects": list(a.subjects[:5]),
             "ents": sorted(a.signature.entities)[:_MAX_STORY_ENTITIES],
             "kw": sorted(a.signature.keywords)[:_MAX_STORY_KEYWORDS],
-            "members": [a.article_id],
             "history": [],
             "changes": 0,
             "events": {},
@@ -212,9 +211,6 @@ class StoryBook:
     def _join(self, s: dict[str, Any], a: StoryInput, kind: str | None) -> None:
         s["size"] += 1
         s["last_seen"] = max(s["last_seen"], a.event_time)
-        s["members"].append(a.article_id)
-        if len(s["members"]) > _MAX_MEMBERS:
-            del s["members"][0]
         s["kind"] = refine(s.get("kind"), kind)
         if a.source and a.source not in s["sources"]:
             s["sources"] = [*s["sources"], a.source][:_MAX_SOURCES]

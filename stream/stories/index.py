@@ -34,6 +34,9 @@ def story_terms(s: Mapping[str, Any]) -> list[str]:
 
 class StoryIndex:
     def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
         self.live: dict[str, dict[str, Any]] = {}
         self.rows: dict[str, dict[str, None]] = {}
         self.articles: dict[str, str] = {}
@@ -42,7 +45,7 @@ class StoryIndex:
         self.seq = 0
 
     def rebuild(self, stories: Iterable[tuple[str, Any]]) -> None:
-        self.__init__()  # type: ignore[misc]
+        self._reset()
         found = []
         for sid, s in stories:
             if sid == CLOCK_KEY:

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import random
+
 from stream.stories.book import StoryBook, StoryInput
 from stream.stories.breaking import severity, transition
 from stream.stories.signature import Signature, StoryOptions, score, signature
+from tests.support.story_replay import assert_restarts_decide_alike
 
 HOUR = 3600.0
 
@@ -94,9 +97,6 @@ def test_signature_and_score() -> None:
 def test_a_book_rebuilt_from_its_stories_decides_as_the_uninterrupted_one() -> None:
     # What a worker restarted mid-stream (or taking over the story partition)
     # holds: only the stories mapping, as restored from its changelog.
-    import copy
-    import random
-
     rng = random.Random(7)
     names = [f"firm {i}" for i in range(40)]
     words = [f"w{i}" for i in range(120)]
@@ -108,15 +108,4 @@ def test_a_book_rebuilt_from_its_stories_decides_as_the_uninterrupted_one() -> N
         stream.append(inp(f"a{i}", ents, kws, rng.choice(statuses), t=i * 1800.0))
     # Small read windows, so which stories a row yields first decides joins.
     opts = StoryOptions(max_stories_per_term=3, max_rows_per_keyword=2, max_candidates=2)
-    whole = StoryBook({}, opts)
-    expected = [whole.add(x) for x in stream]
-    assert len({o.story["id"] for o in expected}) > 20
-    for cut in (57, 211, 333):
-        first = StoryBook({}, opts)
-        got = [first.add(x) for x in stream[:cut]]
-        # a deep copy, as deserialising the changelog gives: no shared objects
-        second = StoryBook(copy.deepcopy(first.stories), opts)
-        # a redelivered article after the restart is told the same, once
-        assert second.add(stream[cut - 1]) == expected[cut - 1]
-        got += [second.add(x) for x in stream[cut:]]
-        assert got == expected
+    assert_restarts_decide_alike(stream, opts, cuts=(57, 211, 333))

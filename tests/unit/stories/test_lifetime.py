@@ -3,11 +3,11 @@ flash/full-version echoes."""
 
 from __future__ import annotations
 
-import copy
 import random
 
 from stream.stories.book import StoryBook, StoryInput, expiry
 from stream.stories.signature import DEFAULT_STORY_OPTIONS, Signature, StoryOptions, retells
+from tests.support.story_replay import assert_restarts_decide_alike
 
 HOUR = 3600.0
 DAY = 24 * HOUR
@@ -129,13 +129,4 @@ def test_rebuilt_book_with_short_lifetimes_decides_as_the_uninterrupted_one() ->
         stream.append(inp(f"a{i}", ents, kws, rng.choice(statuses), t=t))
     opts = StoryOptions(quiet_seconds=8 * HOUR, followed_seconds=40 * HOUR, max_stories_per_term=3,
                         max_rows_per_keyword=2, max_candidates=2)
-    whole = StoryBook({}, opts)
-    expected = [whole.add(x) for x in stream]
-    assert len({o.story["id"] for o in expected}) > 20
-    for cut in (41, 199, 367):
-        first = StoryBook({}, opts)
-        got = [first.add(x) for x in stream[:cut]]
-        second = StoryBook(copy.deepcopy(first.stories), opts)
-        assert second.add(stream[cut - 1]) == expected[cut - 1]
-        got += [second.add(x) for x in stream[cut:]]
-        assert got == expected
+    assert_restarts_decide_alike(stream, opts, cuts=(41, 199, 367))
