@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -39,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("--in", dest="input", required=True, help="JSON Lines file, or - for stdin")
     pr.add_argument("--out-dir", required=True, type=Path)
     pr.add_argument("--stats", action="store_true", help="print throughput and per-stage time to stderr")
+    pr.add_argument("--jobs", type=int, default=None,
+                    help="processes for the stateless stage (parse, clean, tag); 0 = all in this one; "
+                         "default: one per CPU when there are several. The output does not depend on it.")
 
     sub.add_parser("demo", help="local broker + worker + the bundled sample stream, with a summary")
 
@@ -104,7 +108,8 @@ def _process(args: argparse.Namespace, settings: Settings) -> int:
     o = pipeline_options(settings)
     pipeline = Pipeline(o.prepare, o.dedup, o.breaking)
     t0 = time.perf_counter()
-    counts = process_lines(read_lines(args.input), args.out_dir, pipeline)
+    jobs = args.jobs if args.jobs is not None else _default_jobs()
+    counts = process_lines(read_lines(args.input), args.out_dir, pipeline, jobs=jobs)
     elapsed = time.perf_counter() - t0
     total = sum(counts.values()) - counts["breaking"]
     print(" ".join(f"{k}={v}" for k, v in counts.items()), file=sys.stderr)
@@ -113,6 +118,11 @@ def _process(args: argparse.Namespace, settings: Settings) -> int:
         for stage, secs in sorted(pipeline.timings.totals.items(), key=lambda kv: -kv[1]):
             print(f"  {stage:<10} {secs / max(total, 1) * 1e6:8.1f} us/article", file=sys.stderr)
     return 0
+
+
+def _default_jobs() -> int:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cpus if cpus > 1 else 0
 
 
 def _kafka(action: str, settings: Settings) -> int:

@@ -20,7 +20,7 @@ from stream.observability.metrics import Metrics
 from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage
 from stream.pipeline.parse import parse_timestamp
 from stream.pipeline.prepare import Meta, PrepareOptions, Preparer, Timings
-from stream.pipeline.routing import CONTENT, after_content, after_url, count_output, dead_letter
+from stream.pipeline.routing import CONTENT, after_content, after_url, count_output, dead_letter, rejected
 from stream.settings import BREAKING, DEADLETTER, DUPLICATES, ENRICHED
 from stream.stories.book import StoryBook
 from stream.stories.breaking import DEFAULT_BREAKING_OPTIONS, BreakingOptions
@@ -54,6 +54,15 @@ class Pipeline:
         except Exception as exc:  # errors are data: every input ends in a record
             rec = dead_letter(payload, meta, exc, self.metrics)
             return [(DEADLETTER, rec["id"], rec)]
+        return self.run_prepared(env)
+
+    def reject(self, payload: bytes, meta: Meta, reason: str, detail: str) -> list[Output]:
+        """The outputs of a message that ``prepare`` refused (in another process)."""
+        rec = rejected(payload, meta, reason, detail, self.metrics)
+        return [(DEADLETTER, rec["id"], rec)]
+
+    def run_prepared(self, env: dict[str, Any]) -> list[Output]:
+        """The stateful half: dedup, stories, outputs. Must see envelopes in input order."""
         self._expire(env["et"])
         route = after_url(self.url.process(env))
         if route == CONTENT:
@@ -124,7 +133,15 @@ def read_lines(path: str | Path) -> Iterator[bytes]:
             fh.close()
 
 
-def process_lines(lines: Iterable[bytes], out_dir: Path, pipeline: Pipeline | None = None) -> dict[str, int]:
+def process_lines(lines: Iterable[bytes], out_dir: Path, pipeline: Pipeline | None = None,
+                  jobs: int = 0) -> dict[str, int]:
+    """Run ``lines`` through ``pipeline`` into ``out_dir``/<topic>.jsonl.
+
+    ``jobs`` > 0 prepares messages in that many processes (the output is the
+    same as with 0: only the stateless stage moves, in input order).
+    """
+    from stream.pipeline.parallel import run_stream
+
     pipeline = pipeline or Pipeline()
     out_dir.mkdir(parents=True, exist_ok=True)
     names = {ENRICHED: "enriched", DUPLICATES: "duplicates", BREAKING: "breaking", DEADLETTER: "deadletter"}
@@ -132,9 +149,9 @@ def process_lines(lines: Iterable[bytes], out_dir: Path, pipeline: Pipeline | No
     counts = dict.fromkeys(names.values(), 0)
     clock = EventClock()
     try:
-        for i, payload in enumerate(lines):
-            meta = Meta(arrival_time=clock.observe(payload), offset=i)
-            for topic, _, rec in pipeline.run(payload, meta):
+        metas = ((payload, Meta(arrival_time=clock.observe(payload), offset=i)) for i, payload in enumerate(lines))
+        for outputs in run_stream(pipeline, metas, jobs):
+            for topic, _, rec in outputs:
                 files[topic].write(orjson.dumps(rec) + b"\n")
                 counts[names[topic]] += 1
     finally:

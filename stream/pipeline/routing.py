@@ -39,14 +39,26 @@ def after_content(d: Decision) -> str:
     return DUPLICATES if d.status in ("exact", "near") else STORY
 
 
-def dead_letter(payload: bytes, meta: Meta, exc: Exception, metrics: Metrics | None) -> dict[str, Any]:
+def error_fields(exc: Exception, meta: Meta) -> tuple[str, str]:
+    """The dead letter's (reason, detail) for an exception a stage raised.
+
+    Call it where the exception was caught (in a prepare process too): a
+    bug's traceback is logged there, and only the two strings travel on.
+    """
     if isinstance(exc, InputError):
-        reason, detail = exc.reason, exc.detail
-    else:
-        # A bug in a stage must not stop the stream or lose the message:
-        # it becomes data with a reason SREs alert on.
-        log.exception("stage failure at %s/%s/%s", meta.topic, meta.partition, meta.offset)
-        reason, detail = "internal_error", f"{type(exc).__name__}: {exc}"
+        return exc.reason, exc.detail
+    # A bug in a stage must not stop the stream or lose the message:
+    # it becomes data with a reason SREs alert on.
+    log.exception("stage failure at %s/%s/%s", meta.topic, meta.partition, meta.offset)
+    return "internal_error", f"{type(exc).__name__}: {exc}"
+
+
+def dead_letter(payload: bytes, meta: Meta, exc: Exception, metrics: Metrics | None) -> dict[str, Any]:
+    return rejected(payload, meta, *error_fields(exc, meta), metrics)
+
+
+def rejected(payload: bytes, meta: Meta, reason: str, detail: str, metrics: Metrics | None) -> dict[str, Any]:
+    """The dead-letter record for ``payload``, counted."""
     if metrics is not None:
         metrics.deadletters.labels(reason).inc()
         metrics.articles.labels("deadletter").inc()

@@ -57,11 +57,12 @@ def test_seed_scenario_offline(tmp_path) -> None:
 
 
 def test_process_cli_is_deterministic(tmp_path) -> None:
+    """Same input, same bytes out: in one process and with a prepare pool."""
     sc = seed_scenario()
     src = tmp_path / "in.jsonl"
     src.write_bytes(b"\n".join(sc.messages) + b"\n")
-    for run in ("a", "b"):
-        assert main(["process", "--in", str(src), "--out-dir", str(tmp_path / run)]) == 0
+    for run, jobs in (("a", "0"), ("b", "2")):
+        assert main(["process", "--in", str(src), "--out-dir", str(tmp_path / run), "--jobs", jobs]) == 0
     for name in TOPIC_FILES.values():
         assert (tmp_path / "a" / f"{name}.jsonl").read_bytes() == (tmp_path / "b" / f"{name}.jsonl").read_bytes()
 

@@ -1,0 +1,64 @@
+"""The prepare pool changes where stage 1 runs, never what comes out."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+
+from stream.demo.run import sample_stream
+from stream.errors import InputError
+from stream.pipeline.offline import EventClock, Pipeline
+from stream.pipeline.parallel import PreparePool, run_stream
+from stream.pipeline.prepare import Meta
+from stream.pipeline.routing import error_fields
+from tests.support.scenarios import seed_scenario
+
+HOSTILE = [
+    b"\xff\xfe not utf-8",
+    b"[1, 2, 3]",
+    b'{"url": "https://example.com/a", "title": "x"}',
+    b'{"url": "https://example.com/b", "title": "' + b"a(" * 20000 + b'", "body": "' + b"x " * 50000 + b'"}',
+]
+
+
+def _stream() -> list[tuple[bytes, Meta]]:
+    messages = [*seed_scenario().messages, *sample_stream(), *HOSTILE, *sample_stream()]
+    clock = EventClock()
+    return [(m, Meta(arrival_time=clock.observe(m), offset=i)) for i, m in enumerate(messages)]
+
+
+def _outputs(jobs: int, chunk: int = 128, pool: PreparePool | None = None) -> tuple[list[bytes], Pipeline]:
+    pipeline = Pipeline()
+    out = [orjson.dumps([topic, key, rec]) for outputs in run_stream(pipeline, _stream(), jobs, chunk, pool)
+           for topic, key, rec in outputs]
+    return out, pipeline
+
+
+@pytest.mark.parametrize("jobs,chunk", [(1, 128), (2, 3)])
+def test_pool_outputs_equal_serial(jobs: int, chunk: int) -> None:
+    serial, _ = _outputs(0)
+    pooled, pipeline = _outputs(jobs, chunk)
+    assert pooled == serial
+    # Dead letters, duplicates and breaking events are all in the comparison.
+    topics = {orjson.loads(line)[0] for line in serial}
+    assert topics == {"news.enriched", "news.duplicates", "news.breaking", "news.deadletter"}
+    # The pool processes' stage times reach the caller's Timings.
+    assert {"parse", "clean", "subjects", "status", "story"} <= set(pipeline.timings.totals)
+
+
+def test_a_caller_owned_pool_serves_several_runs() -> None:
+    serial, _ = _outputs(0)
+    with PreparePool(Pipeline().prepare, 1) as pool:
+        assert _outputs(0, 16, pool)[0] == serial
+        assert _outputs(0, 16, pool)[0] == serial
+
+
+def test_pool_needs_a_process() -> None:
+    with pytest.raises(ValueError):
+        PreparePool(Pipeline().prepare, 0)
+
+
+def test_error_fields_keep_input_reasons_and_name_bugs() -> None:
+    meta = Meta(arrival_time=0.0)
+    assert error_fields(InputError("missing_field", "url"), meta) == ("missing_field", "url")
+    assert error_fields(KeyError("x"), meta) == ("internal_error", "KeyError: 'x'")
