@@ -70,6 +70,12 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     # in/with an agreement" is outranked by the agreed rules; issue 5 round 4,
     # eval/stories heldout3: Schlumberger, Sosnoff; tuning data).
     ("cancelled", "end|ends|ended|ending *2 pact|agreement|accord|contract|deal|venture|partnership|alliance|letter", 0.84, None),
+    # A bidder ending its own offer withdraws it ("ends tender offer for X",
+    # "ends Purolator bid"); an offer that "ends" on its own expires (other,
+    # above). The one-word gap may not be a preposition ("strike ends after
+    # offer"; assertion._score). Issue 5 v5, eval/stories heldout4 status
+    # error; tuning data.
+    ("cancelled", "end|ends|ended|ending|terminates|terminated *1 tender|takeover|exchange|cash? offer|offers|bid|bids", 0.84, None),
     # Suspending activity is calling it off for now ("suspends oil exports");
     # suspending *payments* is a default (below, failed).
     ("cancelled", "suspend|suspends|suspended|suspending|halt|halts|halted|stop|stops|stopped *3 exports|imports|shipments|deliveries|production|output|operations|flights|pumping", 0.8, "suspension"),
@@ -154,12 +160,18 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("started", "walk|walks|walked out", 0.85, "strike"),
     # "UAW strikes GM truck plant": a union as subject makes "strikes" a verb
     # (eval/stories heldout2 miss; tuning data).
-    ("started", "uaw|union|unions|workers|employees|miners|dockers|seamen|drivers|pilots strike|strikes|struck *5 plant|plants|mill|mills|mine|mines|factory|port|ports|yard", 0.85, "strike"),
+    # v5: more labour subjects ("meatpackers strike plant"; heldout4 miss).
+    ("started", "uaw|union|unions|workers|employees|miners|dockers|seamen|drivers|pilots|meatpackers|packers|"
+     "machinists|teamsters|steelworkers|autoworkers|longshoremen|mechanics|members|strikers|truckers "
+     "strike|strikes|struck *5 plant|plants|mill|mills|mine|mines|factory|port|ports|yard", 0.85, "strike"),
     ("started", "stage|stages|staged|staging *2 strike|strikes|walkout|walkouts|stoppage|stoppages", 0.88, "strike"),
     ("started", "strike|strikes|walkout|stoppage hits|hit|halts|halted|closes|closed|cripples|crippled|paralyses|paralyzes", 0.85, "strike"),
     ("started", "closed|halted|hit|crippled|paralysed|paralyzed by *2 strike|strikes|walkout", 0.85, "strike"),
     ("started", "in|hold|holds|held|holding|enter|enters|entered|opens|open *2 talks|negotiations|discussions", 0.8, "talks"),
     ("started", "negotiating|negotiates|negotiate to|with|for|on", 0.78, "talks"),
+    # A target "talking with suitors" is in talks, not sold ("about being
+    # acquired" is the subject of the talks; heldout4 status error, tuning).
+    ("started", "talking|talks with|to *2 suitors|suitor|buyers|bidders|purchasers|acquirers", 0.8, "talks"),
     ("started", "discuss|discusses|discussing *3 merger|takeover|acquisition|buyout|sale|venture|deal", 0.8, "talks"),
     ("started", "in merger|takeover|buyout|acquisition talks|negotiations|discussions", 0.85, "talks"),
     ("started", "starts|started|commences|commenced|launches|launched|begins|began|makes|made tender offer", 0.9, "tender offer"),
@@ -197,6 +209,24 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("announced", "to meet|visit", 0.66, "meeting"),
     ("announced", "to launch|merge|strike|unveil|privatise|privatize|float|list", 0.66, None),
     ("announced", "offered|offers|offer|bids|bid *3 dlrs|dlr|stg|pence|cts|francs|marks|yen a|per share", 0.66, "takeover bid"),
+    # "are offering 18.50 dlrs per share for X": the progressive verb, not
+    # the securities noun "offering" (short gap: "is offering shares at 18
+    # dlrs" is an issue). v5, heldout4 miss; tuning data.
+    ("announced", "are|is|were|was offering *2 dlrs|dlr|stg|pence|cts|francs|marks|yen a|per share", 0.66, "takeover bid"),
+    # An amended or revised bid is a new step of the bid ("amends X offer,
+    # raising it to 35 dlrs"); amending its conditions is not (see
+    # _cues.AMEND_ONLY). v5, heldout4 miss; tuning data.
+    ("announced", "amend|amends|amended|revise|revises|revised *2 offer|offers|bid|bids|proposal", 0.7, "takeover bid"),
+    # A decision to proceed ("U.S. to go ahead with sanctions") announces
+    # the measure; a plain "goes ahead" is left to the other rules. v5,
+    # heldout4 miss (governments' plans); tuning data.
+    ("announced", "to|will go|proceed ahead? with *3 " + PLANNABLE + "|sanctions|tariffs|duties|plan|plans|cuts|freeze", 0.75, None),
+    # Government measures: a price or wage freeze, a law amended ("Yugoslavia
+    # freezing prices", "changes wage-freeze law"). v5, heldout4 misses.
+    ("announced", "freeze|freezes|freezing|froze prices|wages|pay|salaries|rents|incomes", 0.7, "freeze"),
+    ("announced", "amend|amends|amended|change|changes|changed|repeal|repeals|repealed *3 law|laws|constitution|legislation", 0.66, "law"),
+    # "Takeover battle for X begins": a contested bid made (v5, heldout4).
+    ("announced", "takeover|bidding battle|fight|contest *3 begin|begins|began|starts|started|erupts", 0.72, "takeover bid"),
     ("announced", "to buy|acquire|purchase|take|sell|merge|combine|close|idle|shut|cut", 0.62, None),
     ("announced", "to be privatised|privatized|sold|acquired|merged|closed|split", 0.64, None),
     ("announced", "proposes|proposed|proposal|announce|announces|announced|unveil|unveils|unveiled|outlines|suggests|suggested", 0.6, None),
@@ -233,7 +263,9 @@ EPISTEMIC = frozenset(
     "threatened threaten hopes hope wants want urges urged pressed tried tries "
     "try attempt attempts attempted which that who "
     "investigated investigates investigating studied explored explores exploring considered willing "
-    "near nears nearing".split()
+    "near nears nearing "
+    # "panel said urging retaliation": a recommendation (v5, heldout4 FP)
+    "urging".split()
 )
 INTENT = frozenset(
     "plan plans planned planning expected expects expect set aims aim poised "
@@ -330,5 +362,8 @@ ROUTINE_EVENTS = frozenset(
     # "sells debt at 8 pct": financing (eval/stories: a corpus-wide
     # "completed" story of debt sales)
     "debt eurobonds convertibles convertible certificates securities preferred "
-    "waiver waivers covenant covenants".split()
+    "waiver waivers covenant covenants "
+    # "sold 23 stocks in a program trade": trading, not a divestiture (v5
+    # corpus check, a lede "said that it sold" no longer hedged by "that")
+    "stocks".split()
 )

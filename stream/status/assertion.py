@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from stream.status import _cues as cx
 from stream.status import _lexicon as lx
 from stream.status._matcher import BOUNDARY, Rule, build_index, char_span, compile_pattern, find_matches, words_of
 
@@ -32,51 +33,6 @@ _PASSIVE = frozenset({"been", "being", "be", "was", "were", "is", "are"})
 # is itself the news that the post changes hands.
 _WEAK_FUTURE = frozenset({"to", "will"})
 _COURT = frozenset(lx.COURT.split("|")) | frozenset(lx.DEPARTMENT.split("|"))
-_NOUN_CUES = frozenset("end ends ended ending the a an their its his her of on after over".split())
-# "continue strike after court decision": a trigger right after one of these
-# is background to the headline's news, not the news (eval/stories heldout).
-_BACKGROUND = frozenset("after despite following amid".split())
-# "Taft stock rises on proposal", "given deadline on buyout proposal": a
-# noun trigger after "on" is the cause of the news, not the news
-# (eval/stories heldout2 false positives; tuning data).
-_ON_NOUNS = frozenset("proposal proposals offer offers bid bids plan plans".split())
-# "starts to crumble": an inchoative verb before another verb starts nothing.
-_INCHOATIVE = frozenset("start starts started begin begins began".split())
-# "resume lay-off plans": resuming a threat is not a dispute resolved.
-_NOT_RESOLUTION = frozenset(
-    "plan plans lay-off lay-offs layoff layoffs cuts strike strikes attacks attack fighting shelling "
-    "bombing raids offensive".split())
-_RESUME = frozenset("resume resumes resumed resuming".split())
-# An investor selling its stake or shares ("New World sells Taft stake",
-# "Minstar sold all 10 mln of its Borg-Warner shares") files a 13D: a stake
-# report, null by the labelling rules, unless control changes hands.
-# (eval/stories heldout2 false positives; tuning data.)
-_SELL = frozenset("sell sells sold selling divests divested disposes disposed".split())
-_HOLDING = frozenset("stake stakes shares holding holdings".split())
-_CONTROL = frozenset("majority controlling control".split())
-_OBJECT_END = frozenset("to for at and after in".split()) | frozenset(BOUNDARY)
-# "talks still stalled", "remain deadlocked": a state that did not change
-# (issue 5 round 4, eval/stories heldout3 false positive; tuning data).
-_STILL = frozenset("still remain remains remained continue continues continued continuing persists".split())
-# "terminates an agreement in principle": the agreement is the object undone.
-_UNDO = frozenset(
-    "terminate terminates terminated terminating cancel cancels cancelled canceled scrap scraps scrapped "
-    "rescind rescinds rescinded withdraw withdraws withdrew abandon abandons abandoned repudiates "
-    "repudiated end ends ended ending".split())
-# "banks agreed to extend a waiver": prolonging or amending an existing
-# arrangement is routine financing, not a new agreement (heldout3 FP).
-_PROLONG = frozenset("extend extends extending renew renews waive waives amend amends modify".split())
-# "New York money manager": a place, not a new manager.
-_NEW_PLACES = frozenset("york jersey zealand england hampshire mexico orleans delhi south".split())
-# Bare verbs that end a "<noun> to <verb>" match: the "to" marks a future
-# ("output to resume"), not a purpose ("files to enjoin").
-_BARE_VERBS = frozenset("begin start resume open end close restart".split())
-_DIVIDENDS = frozenset("dividend dividends preferred payout payouts".split())
-# A bid "for X shares" is a takeover bid, not a share offering.
-_BID_OBJECTS = frozenset({"shares", "stock"})
-# "X said it offers ...": the party speaks of its own act, as a wire headline
-# of a company statement does; only a claim about others is discounted.
-_SELF = (["it"], ["they"])
 
 
 @dataclass(frozen=True)
@@ -227,17 +183,35 @@ def _event_for(src: _Source, rule: Rule, start: int, end: int) -> tuple[str | No
     return None, -1
 
 
+def _is_epistemic(words: list[str], j: int) -> bool:
+    """Is words[j] a hedge? "that" right after a verb of saying is a
+    complementizer, not a relative pronoun."""
+    w = words[j]
+    if w == cx.THAT and j > 0 and words[j - 1] in lx.REPORTED:
+        return False
+    return w in lx.EPISTEMIC
+
+
+def _routine_object_ahead(words: list[str], end: int) -> bool:
+    for w in words[end:end + cx.OBJECT_REACH]:
+        if w in lx.ROUTINE_EVENTS:
+            return True
+        if w in cx.OBJECT_END:
+            return False
+    return False
+
+
 def _sells_a_holding(words: list[str], start: int, end: int) -> bool:
-    if words[start] in _HOLDING and any(w in _SELL for w in words[start:end]):
-        return start == 0 or words[start - 1] not in _CONTROL  # "stake sold"
-    if not any(w in _SELL for w in words[start:end]):
+    if words[start] in cx.HOLDING and any(w in cx.SELL for w in words[start:end]):
+        return start == 0 or words[start - 1] not in cx.CONTROL  # "stake sold"
+    if not any(w in cx.SELL for w in words[start:end]):
         return False
     for w in words[end:end + 10]:
-        if w in _CONTROL:
+        if w in cx.CONTROL:
             return False
-        if w in _HOLDING:
+        if w in cx.HOLDING:
             return True
-        if w in _OBJECT_END:
+        if w in cx.OBJECT_END:
             return False
     return False
 
@@ -250,27 +224,29 @@ def _score(src: _Source, rule: Rule, start: int, end: int, reported: bool,
     before = _window_before(words, start, 3)
     if any(w in lx.DENIAL for w in _window_before(words, start, 12)):
         return False
+    if not cx.CONDITIONAL.isdisjoint(_window_before(words, start, cx.CONDITION_REACH)):
+        return False
     if any(_is_negation(w) for w in before):
         return False
-    if before[:1] and before[0] in _BACKGROUND:
+    if before[:1] and before[0] in cx.BACKGROUND:
         return False
-    if not _STILL.isdisjoint(before) or not _STILL.isdisjoint(words[start:end]):
+    if not cx.STILL.isdisjoint(before) or not cx.STILL.isdisjoint(words[start:end]):
         return False
-    if rule.status in ("agreed", "completed") and not _UNDO.isdisjoint(before):
+    if rule.status in ("agreed", "completed") and not cx.UNDO.isdisjoint(before):
         return False
-    if rule.status == "agreed" and words[end:end + 1] and words[end] in _PROLONG:
+    if rule.status == "agreed" and words[end:end + 1] and words[end] in cx.PROLONG:
         return False
-    if rule.event == "debt payments" and not _DIVIDENDS.isdisjoint(words[start:end]):
+    if rule.event == "debt payments" and not cx.DIVIDENDS.isdisjoint(words[start:end]):
         return False  # suspending dividends is a payout decision, not a default
     if rule.status == "leadership" and words[start] == "new" and words[start + 1:start + 2] \
-            and words[start + 1] in _NEW_PLACES:
+            and words[start + 1] in cx.NEW_PLACES:
         return True
-    if words[start] in _ON_NOUNS and end - start == 1 and "on" in before[:2]:
+    if words[start] in cx.ON_NOUNS and end - start == 1 and "on" in before[:2]:
         return False
     after = words[end:end + 2]
-    if after[:1] == ["to"] and words[end - 1] in _INCHOATIVE:
+    if after[:1] == ["to"] and words[end - 1] in cx.INCHOATIVE:
         return False
-    if rule.status == "resolved" and words[start] in _RESUME and not _NOT_RESOLUTION.isdisjoint(words[end:end + 3]):
+    if rule.status == "resolved" and words[start] in cx.RESUME and not cx.NOT_RESOLUTION.isdisjoint(words[end:end + 3]):
         return False
     if "yet" in after or "soon" in after or after[:1] == ["back"] or after[:1] == ["stock"]:
         return False  # "no deal yet"; "buys back stock"/"buys stock" is a buyback, not a takeover
@@ -281,24 +257,36 @@ def _score(src: _Source, rule: Rule, start: int, end: int, reported: bool,
     # A court filing about a bond or shares is litigation, not a financing.
     if rule.status not in _NEGATIVE_OUTCOMES and rule.status != "filed":
         for j in range(start - 3 if passive and start >= 3 else start, min(end + 3, len(words))):
-            if words[j] in lx.ROUTINE_EVENTS and not (rule.event == "takeover bid" and words[j] in _BID_OBJECTS):
-                return False
+            if words[j] in lx.ROUTINE_EVENTS and not (rule.event == "takeover bid" and words[j] in cx.BID_OBJECTS) \
+                    and not (j and words[j - 1] in _PASSIVE and words[j].endswith("ing")):
+                return False  # "are offering 18 dlrs" is a verb, not a securities offering
     if rule.status == "completed" and _sells_a_holding(words, start, end):
         return False
-    if rule.status == "agreed" and words[start] in ("strike", "strikes") and start and words[start - 1] in _NOUN_CUES:
+    if rule.status == "completed" and before[:1] and before[0] in cx.PROGRESSIVE:
+        return False
+    if rule.status == "agreed" and words[end - 1] in cx.APPROVALS and _routine_object_ahead(words, end):
+        return False
+    if rule.status == "cancelled" and words[start] in cx.ENDING and words[end - 1] in cx.BIDS \
+            and not cx.LINKS.isdisjoint(words[start + 1:end]):
+        return True
+    if words[start] in cx.AMENDS and words[end:end + 1] and words[end] in cx.AMEND_ONLY:
+        return True
+    if rule.status == "agreed" and words[start] in ("strike", "strikes") and start and words[start - 1] in cx.NOUN_CUES:
         return True  # "end strike after pay deal": the strike is a noun here, not "strike a deal"
     status, conf = rule.status, rule.confidence * src.weight
     inside = words[start:end]
-    if any(w in lx.EPISTEMIC for w in before) or any(w in lx.EPISTEMIC for w in inside):
+    if any(_is_epistemic(words, start - 1 - n) for n in range(len(before))) or any(w in lx.EPISTEMIC for w in inside):
         return False
     # "to"/"will" mark a future only right before the trigger ("to begin");
     # further back "to" is usually a preposition ("delegates to the meeting").
     intent = [w for w in before if w in lx.INTENT and w not in _WEAK_FUTURE]
     intent += [w for w in before[:1] if w in _WEAK_FUTURE]
+    if before[:1] and before[0].endswith("ly") and before[1:2] and before[1] in _WEAK_FUTURE:
+        intent.append(before[1])  # "will immediately begin": an adverb does not end the future
     if before[:2] == ["be", "to"]:
         intent.append("to")  # "offer to be acquired": a future passive, not a done deal
     intent += [w for w in inside[1:] if w in lx.INTENT and w not in _WEAK_FUTURE]
-    if len(inside) >= 3 and inside[-2] in _WEAK_FUTURE and inside[-1] in _BARE_VERBS:
+    if len(inside) >= 3 and inside[-2] in _WEAK_FUTURE and inside[-1] in cx.BARE_VERBS:
         intent.append(inside[-2])  # "output to resume", "talks to begin": a future
     if intent and status in _OUTCOMES | {"leadership"}:
         if status == "leadership" and all(w in _WEAK_FUTURE for w in intent):
@@ -330,7 +318,7 @@ def assert_status(title: str, lede: str, options: StatusOptions = DEFAULT_STATUS
     if not head.words:
         return None
     reported = any(w in lx.REPORTED for w in head.words)
-    claimed = any(w in lx.REPORTED and head.words[i + 1:i + 2] not in _SELF for i, w in enumerate(head.words))
+    claimed = any(w in lx.REPORTED and head.words[i + 1:i + 2] not in cx.SELF for i, w in enumerate(head.words))
     court = any(w in _COURT for w in head.words)
     if any((w in lx.DENIAL and not (court and w.startswith("dismiss"))) or w in lx.COMMENTARY
            for w in head.words):
