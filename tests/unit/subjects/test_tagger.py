@@ -201,3 +201,38 @@ def test_general_business_vocabulary(tagger: SubjectTagger) -> None:
     euro = tagger.tag("Eurozone finance ministers meet", "The single currency fell.")
     assert top_level(euro[0].code) == "medtop:04000000"
     assert "medtop:20000345" in {s.code for s in euro}  # economic policy
+
+
+def test_desk_prior_needs_a_margin_for_non_desk_topics(tagger: SubjectTagger) -> None:
+    # Health words slightly outweigh the company words here (about 1.2:1);
+    # a non-desk topic leads only with a clear margin, so the business desk
+    # keeps the story, and health is still reported.
+    subs = tagger.tag("Drug maker lifts profits on HIV medicines",
+                      "The company said sales of its HIV drugs rose and profits beat analysts' "
+                      "forecasts; its shares climbed.")
+    assert top_level(subs[0].code) == "medtop:04000000"
+    assert "medtop:07000000" in {top_level(s.code) for s in subs}
+    # A clear health story (about 1.5:1 over politics) stays health.
+    plain = tagger.tag("Hospital waiting lists fall",
+                       "Patients waited less for surgery at the hospital, doctors and nurses "
+                       "said, as the health service cut waiting times.")
+    assert top_level(plain[0].code) == "medtop:07000000"
+
+
+def test_subtopic_never_outranks_its_discounted_top_level(tagger: SubjectTagger) -> None:
+    # The game context discounts arts ("film", "movie" describe the game);
+    # the movies subtopic must not then lead with arts' undiscounted evidence.
+    subs = tagger.tag("Prince returns in film-style sequel to console game",
+                      "The games developer said the sequel, with movie actors voicing its "
+                      "prince, brings film-style cut scenes to the gameplay.")
+    assert top_level(subs[0].code) == "medtop:13000000"
+    ranks = {s.code: i for i, s in enumerate(subs)}
+    assert ranks.get("medtop:20000005", len(subs)) > ranks["medtop:20000763"]
+
+
+def test_comics_vocabulary_is_arts(tagger: SubjectTagger) -> None:
+    # Only the comics and animation terms speak here (without them, ~0.6).
+    subs = tagger.tag("Superhero sells out",
+                      "A graphic novel and an anime version are planned by the rock star.")
+    assert top_level(subs[0].code) == "medtop:01000000"
+    assert subs[0].score > 0.9
