@@ -1,6 +1,6 @@
 """Score story grouping and breaking alerts on labelled Reuters-21578 sequences.
 
-    python eval/stories/score.py [--set dev|heldout|heldout2|heldout3|heldout4|heldout5] [--only-labelled] [--errors]
+    python eval/stories/score.py [--set dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6] [--only-labelled] [--errors]
 
 The whole Reuters stream (21,578 stories, in file order, read at run time
 from ../shared/data via bench/corpus.py) goes through the offline pipeline,
@@ -168,7 +168,7 @@ def score(labels: list[dict], out: dict) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"),
+    ap.add_argument("--set", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"),
                     default="dev")
     ap.add_argument("--data", type=Path, default=SHARED / "data")
     ap.add_argument("--only-labelled", action="store_true", help="feed the labelled articles only")
