@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from stream.dedup.fingerprint import DEFAULT_FINGERPRINT_OPTIONS, fingerprint, lede_tokens  # noqa: E402
 from stream.pipeline.keyed import ContentStage, UrlStage  # noqa: E402
 from stream.pipeline.offline import EventClock, Pipeline  # noqa: E402
+from stream.pipeline.parallel import run_stream  # noqa: E402
 from stream.pipeline.prepare import Meta  # noqa: E402
 from stream.pipeline.routing import CONTENT, after_url  # noqa: E402
 from stream.text.normalize import tokenize  # noqa: E402
@@ -85,6 +86,27 @@ def run_pipeline(items: list[dict[str, Any]]) -> tuple[list[Pred], float, list[d
         d = rec["duplicate"]
         preds.append((d["status"], by_id.get(d["of"]) if d["of"] else None))
     return preds, time.perf_counter() - t0, seen
+
+
+def run_pipeline_pool(items: list[dict[str, Any]], jobs: int) -> tuple[list[Pred], float]:
+    """(a) again, with the stateless stage in ``jobs`` processes (stream.pipeline.parallel)."""
+    p = Pipeline()
+    clock = EventClock()
+    payloads = [orjson.dumps(it["msg"]) for it in items]
+    metas = [(m, Meta(arrival_time=clock.observe(m), offset=i)) for i, m in enumerate(payloads)]
+    by_id: dict[str, int] = {}
+    preds: list[Pred] = []
+    gc.collect()
+    t0 = time.perf_counter()
+    for i, out in enumerate(run_stream(p, metas, jobs)):
+        rec = out[0][2]
+        if "duplicate" not in rec:
+            preds.append(None)
+            continue
+        by_id[rec["id"]] = i
+        d = rec["duplicate"]
+        preds.append((d["status"], by_id.get(d["of"]) if d["of"] else None))
+    return preds, time.perf_counter() - t0
 
 
 def dedup_inputs(seen: list[dict[str, Any] | None]) -> list[dict[str, Any] | None]:
@@ -252,6 +274,8 @@ def main() -> None:
                     help="datasketch LSH threshold (default: sweep on dev, the dev choice elsewhere)")
     ap.add_argument("--errors", type=int, default=0, help="print this many of our errors")
     ap.add_argument("--save", type=Path, default=None)
+    ap.add_argument("--jobs", type=int, default=2,
+                    help="also time (a) with this many prepare processes (0: skip); its decisions must equal (a)'s")
     ap.add_argument("--dedup-only", action="store_true",
                     help="skip (a), reuse the cleaned texts cached by the last full run (for tuning)")
     args = ap.parse_args()
@@ -286,6 +310,11 @@ def main() -> None:
                        "sweep_f1": sweep or None},
         "labels": dict(Counter(it["label"]["kind"] for it in items)),
     }
+    if args.jobs > 0 and not args.dedup_only:
+        preds_p, secs_p = run_pipeline_pool(items, args.jobs)
+        assert preds_p == preds_a, "the prepare pool changed a decision"
+        res["pipeline_pool"] = {"jobs": args.jobs, "articles_per_s": round(n / secs_p),
+                                "over_datasketch_speed": round(n / secs_p / res["datasketch"]["articles_per_s"], 3)}
     if res["pipeline"]["articles_per_s"]:
         res["pipeline_over_datasketch_speed"] = round(res["pipeline"]["articles_per_s"]
                                                       / res["datasketch"]["articles_per_s"], 3)

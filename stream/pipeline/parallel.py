@@ -2,15 +2,17 @@
 
 Parsing, cleaning, fingerprinting, tagging and status assertion need nothing
 but the message (stage 1, :mod:`stream.pipeline.prepare`), and they are about
-two thirds of the per-article CPU. A pool of prepare processes runs them on
-chunks of messages while this process runs dedup and stories, which must see
-the envelopes one at a time in input order. Results come back in input order,
-so the outputs are exactly those of the serial run, whatever ``jobs`` is.
+three quarters of the per-article CPU on Reuters. A pool of prepare
+processes runs them on chunks of messages while this process runs dedup and
+stories, which must see the envelopes one at a time in input order. Results
+come back in input order, so the outputs are exactly those of the serial
+run, whatever ``jobs`` is.
 
 Envelopes cross the process boundary as one orjson array per chunk: they are
-JSON-able by design (they cross Kafka the same way), and orjson is cheaper
-than pickle for them. Prepare failures cross as (reason, detail) strings; a
-bug's traceback is logged in the process that caught it.
+JSON-able by design (they cross Kafka the same way), and loading them costs
+about what unpickling does (~40 µs per Reuters article either way). Prepare
+failures cross as (reason, detail) strings; a bug's traceback is logged in
+the process that caught it.
 
 The pool uses the ``forkserver`` start method: forking a process that runs
 threads (a Faust worker, a test runner) is unsafe, and a prepare process only
@@ -34,11 +36,13 @@ from stream.pipeline.routing import error_fields
 if TYPE_CHECKING:
     from stream.pipeline.offline import Output, Pipeline
 
-#: Messages per task. Big enough that the ~100 us cost of a task round trip
-#: is small against ~500 us of prepare work per message, small enough that
-#: the stateful side never waits long for the first chunk. Measured with
-#: bench/offline.py --jobs 2 on Reuters: 64..512 within noise of each other.
-CHUNK = 128
+#: Messages per task. Each task costs the main process a pickle of its
+#: messages and a management-thread round trip, under the GIL it needs for
+#: dedup and stories; bigger chunks pay that less often, smaller ones start
+#: the stateful side sooner. On the first 8,000 Reuters messages, 2
+#: processes, load ~2 (tests running): 32 and 128 gave 1,374-1,548/s,
+#: 256-1,024 gave 1,603-2,145/s (within noise of each other).
+CHUNK = 512
 
 #: Chunks in flight per process: one being prepared, one queued, so a
 #: process never idles while this one drains results; it also bounds memory
@@ -83,6 +87,13 @@ class PreparePool:
             initializer=_start,
             initargs=(options,),
         )
+
+    def start(self) -> PreparePool:
+        """Start every process now (each imports the package and builds its
+        Preparer: ~0.5 s), instead of on the first chunks."""
+        for fut in [self.submit([]) for _ in range(self.jobs)]:
+            fut.result()
+        return self
 
     def submit(self, items: list[tuple[bytes, Meta]]) -> Future[tuple[bytes, dict[str, float]]]:
         return self._pool.submit(_prepare_chunk, items)
