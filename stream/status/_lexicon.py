@@ -62,6 +62,15 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("failed", "suspend|suspends|suspended|suspending|halt|halts|halted|stop|stops|stopped|freeze|freezes|froze *4 payments|repayments|interest", 0.86, "debt payments"),
     ("failed", "suspension|moratorium|halt|freeze of|on *3 payments|repayments|interest", 0.68, "debt payments"),
     ("failed", "miss|misses|missed *3 payment|payments|interest", 0.82, "debt payments"),
+    # A debtor putting off payments due is not paying them ("defers interest
+    # payments"); "deferred" is left out, it is mostly the accounting
+    # adjective ("deferred interest"). v6, eval/stories heldout5 miss.
+    ("failed", "defer|defers|deferring|postpones|postponing|skips|skipped|omits|omitted *3 payment|payments|repayment|repayments|interest", 0.84, "debt payments"),
+    # A borrower whose credit lapses or is called ("credit agreement
+    # expired", "banks demand repayment of loans") has lost its financing
+    # (v6, heldout5 miss: a retailer's banks let its credit line expire).
+    ("failed", "credit|loan|lending|financing|revolving agreement|agreements|line|lines|facility *1 expired|expires|lapsed|lapses|terminated|withdrawn|cancelled|canceled", 0.78, "loan"),
+    ("failed", "demands|demanding|demanded *2 repayment|repayments", 0.78, "loan"),
     # --- cancelled
     ("cancelled", "call|calls|called|calling off", 0.88, None),
     ("cancelled", "cancel|cancels|cancelled|canceled|scrap|scraps|scrapped|axes|axed|shelves|shelved", 0.75, None),
@@ -90,6 +99,9 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("rejected", "reject|rejects|rejected|rebuffs|rebuffed|spurns|spurned", 0.7, None),
     ("rejected", BID_NOUNS + " *1 rejected|rebuffed|spurned", 0.88, None),
     ("rejected", "votes|voted against", 0.8, None),
+    # "HOSPITAL CORP BOARD AGAINST BUYOUT BID": the addressee's board or
+    # management opposing a bid turns it down (v6, heldout5 miss).
+    ("rejected", "board|boards|directors|management against|opposes|opposed|oppose *3 " + BID_NOUNS + "|buyout|buyouts", 0.84, None),
     # --- ruled (courts and regulators decide)
     ("ruled", COURT + "|fcc|ftc|sec|icc|fdic|cab *3 rule|rules|ruled|orders|ordered|upholds|upheld|allows|allowed|blocks|blocked|bars|barred|overturns|overturned|dismisses|dismissed|rejects|rejected|refuses|refused|grants|granted|approves|approved|clears|cleared|denies|denied|enjoins|enjoined|halts|halted|lifts|lifted|awards|awarded|finds|found|sentences|sentenced|acquits|acquitted|convicts|convicted", 0.92, "ruling"),
     ("ruled", "court|judge|jury|tribunal ruling|rules|ruled|verdict|decision|order|injunction", 0.9, "ruling"),
@@ -121,6 +133,12 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("filed", "file|files|filed to enjoin|block|stop|halt", 0.85, "lawsuit"),
     ("filed", "file|files|filed in|with *2 court|courts", 0.85, "lawsuit"),
     ("filed", "charges|charged|indicts|indicted|accuses|accused", 0.7, "charges"),
+    # The defendant's headline of a filing: "Coastal hit with two billion
+    # dlr lawsuit" (v6, heldout5 miss).
+    ("filed", "hit|hits|slapped|served|named with *5 suit|suits|lawsuit|lawsuits|countersuit|complaint", 0.86, "lawsuit"),
+    # A plan of reorganisation filed in bankruptcy court is a filing
+    # ("files amended reorganization plan"; v6, heldout5 miss).
+    ("filed", "file|files|filed|filing|submits|submitted *2 reorganization|reorganisation|restructuring|bankruptcy plan|plans", 0.86, "reorganization plan"),
     # --- leadership
     ("leadership", "resign|resigns|resigned|resigning|quit|quits|retire|retires|retiring|retirement|ousted|ousts|oust|sacked|fired", 0.86, "leadership"),
     # "replaces"/"succeeds" change a post only when a post is named ("X
@@ -165,7 +183,12 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
      "machinists|teamsters|steelworkers|autoworkers|longshoremen|mechanics|members|strikers|truckers "
      "strike|strikes|struck *5 plant|plants|mill|mills|mine|mines|factory|port|ports|yard", 0.85, "strike"),
     ("started", "stage|stages|staged|staging *2 strike|strikes|walkout|walkouts|stoppage|stoppages", 0.88, "strike"),
-    ("started", "strike|strikes|walkout|stoppage hits|hit|halts|halted|closes|closed|cripples|crippled|paralyses|paralyzes", 0.85, "strike"),
+    # Workers launching or joining strikes start a labour action, not an
+    # attack; names of regions may sit between ("unions launch New South
+    # Wales strikes", "staff joined ... in strikes"). v6, heldout5 misses.
+    ("started", "union|unions|workers|employees|staff|miners|dockers|seamen|drivers|pilots|teachers|nurses|students "
+     "launch|launches|launched|begin|begins|began|start|starts|started|join|joins|joined *4 strike|strikes|walkout|walkouts|stoppage|stoppages", 0.9, "strike"),
+    ("started", "strike|strikes|walkout|walkouts|stoppage|stoppages hits|hit|halts|halted|halt|closes|closed|close|cripples|crippled|cripple|paralyses|paralyzes|paralyse|paralyze|paralysed|paralyzed|disrupt|disrupts|disrupted|shut|shuts", 0.85, "strike"),
     ("started", "closed|halted|hit|crippled|paralysed|paralyzed by *2 strike|strikes|walkout", 0.85, "strike"),
     ("started", "in|hold|holds|held|holding|enter|enters|entered|opens|open *2 talks|negotiations|discussions", 0.8, "talks"),
     ("started", "negotiating|negotiates|negotiate to|with|for|on", 0.78, "talks"),
@@ -233,12 +256,26 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     # "plan" is as often a noun ("rights plan", "a plan is criticised") as a verb:
     # it announces only when an event follows.
     ("announced", "plan|plans|planned|planning *2 " + PLANNABLE, 0.6, None),
+    # Labour actions are planned with a place or length in between ("unions
+    # plan New South Wales strikes", "planning a week of strikes"). v6,
+    # heldout5 miss.
+    ("announced", "plan|plans|planned|planning *4 strike|strikes|walkout|walkouts|stoppage|stoppages", 0.66, "strike"),
     ("announced", "raise|ups|raises|raised|raising|boosts|boosted|sweetens|sweetened|increases|increased|doubles|doubled|improves|improved *3 bid|offer|takeover|buyout|terms", 0.7, "takeover bid"),
     ("announced", "will launch|hold|meet|buy|sell|acquire|merge|close|cut|shut|strike|bid|offer|resign", 0.62, None),
     ("announced", "offer|offers|offered|bid|bids|bidding to buy|acquire|purchase|take|merge|sell|for", 0.68, "takeover bid"),
     # "bids 4.2 billion euros for Carrow": an amount between the verb and "for"
     ("announced", "bid|bids|offer|offers *4 dlrs|dlr|stg|pence|cts|francs|marks|yen|euros|euro|pounds|dollars shr|share? for", 0.68, "takeover bid"),
     ("announced", "make|makes|made|launch|launches|launched *2 bid|offer|approach|proposal", 0.7, "takeover bid"),
+    # Wire headline of a bid: "FIRST FINANCIAL BIDS FOR COMDATA" (v6,
+    # heldout5 miss; "to buy|for" above needs "bids to buy"). The verb only:
+    # the noun "bid for" is as often a reaction or a contract tender ("fight
+    # bid for", "set bid for helicopter contract"; v6 corpus check).
+    ("announced", "bids|bidding for", 0.68, "takeover bid"),
+    ("announced", "to bid for", 0.68, "takeover bid"),
+    # "GETS ANOTHER NEW ... BID": a further bid received, adjectives and a
+    # bidder's name in between (v6, heldout5 miss; a raise by
+    # stream.stories.breaking.is_raise).
+    ("announced", "receive|receives|received|gets|got|get another|new|higher|revised|improved|sweetened|second|rival|competing *4 bid|bids|offer|offers|proposal|proposals", 0.72, "takeover bid"),
     ("announced", "receive|receives|received|gets|got|get *3 bid|bids|offer|offers|proposal|proposals|approach|approaches", 0.72, "takeover bid"),
     ("announced", "tender offer for", 0.7, "tender offer"),
     ("announced", "call|calls|called *2 election|elections|vote|referendum|strike|snap", 0.78, "election"),
@@ -265,7 +302,10 @@ EPISTEMIC = frozenset(
     "investigated investigates investigating studied explored explores exploring considered willing "
     "near nears nearing "
     # "panel said urging retaliation": a recommendation (v5, heldout4 FP)
-    "urging".split()
+    "urging "
+    # "predicted he can win regulatory approvals": a forecast (v6, heldout5
+    # FP); "shareholders entitled to vote": a right, not a vote (v6 FP).
+    "predicted predicts predict entitled".split()
 )
 INTENT = frozenset(
     "plan plans planned planning expected expects expect set aims aim poised "
@@ -299,7 +339,9 @@ ROUTINE = frozenset(
     # "banks extend waiver", "extends tender offer": routine prolongations
     # (labelling rules: null, alt other; issue 5 round 4, eval/stories
     # heldout3 false positive; tuning data).
-    "extend extends extended extension waiver waivers waives".split()
+    "extend extends extended extension waiver waivers waives "
+    # "MERGER EXPECTED IN 60 DAYS": a forecast (v6, heldout5 FP).
+    "expected".split()
 )
 
 # Headline words of reaction and commentary pieces ("analysts applaud X's

@@ -216,6 +216,26 @@ def _sells_a_holding(words: list[str], start: int, end: int) -> bool:
     return False
 
 
+def _dated_ahead(words: list[str], end: int) -> bool:
+    for j in range(end, min(end + cx.FUTURE_REACH, len(words))):
+        w = words[j]
+        if w in BOUNDARY:
+            return False
+        if w in cx.FUTURE_TIME or (w in cx.FUTURE_AFTER and words[j + 1:j + 2]
+                                   and words[j + 1] in cx.FUTURE_UNITS):
+            return True
+    return False
+
+
+def _is_stake_report(words: list[str]) -> bool:
+    for n, w in enumerate(words):
+        if w in cx.STAKE_WORDS:
+            if any(v in cx.STAKE_SEEK for v in words[max(0, n - 3):n]):
+                return False
+            return cx.STAKE_FORWARD.isdisjoint(words)
+    return False
+
+
 def _score(src: _Source, rule: Rule, start: int, end: int, reported: bool,
            options: StatusOptions) -> tuple[str, float, str | None, int, int] | bool:
     """The scored hit, or False when context vetoes it (negated, hedged,
@@ -258,8 +278,12 @@ def _score(src: _Source, rule: Rule, start: int, end: int, reported: bool,
     if rule.status not in _NEGATIVE_OUTCOMES and rule.status != "filed":
         for j in range(start - 3 if passive and start >= 3 else start, min(end + 3, len(words))):
             if words[j] in lx.ROUTINE_EVENTS and not (rule.event == "takeover bid" and words[j] in cx.BID_OBJECTS) \
-                    and not (j and words[j - 1] in _PASSIVE and words[j].endswith("ing")):
+                    and not (j and words[j - 1] in _PASSIVE and words[j].endswith("ing")) \
+                    and not (words[j] in cx.DEBT_MODIFIERS and words[j + 1:j + 2] and words[j + 1] in cx.DEAL_HEADS):
                 return False  # "are offering 18 dlrs" is a verb, not a securities offering
+    if rule.event == "takeover bid" and words[end - 1] == "for" \
+            and not cx.TRADE_OBJECTS.isdisjoint(words[end:end + 3]):
+        return False  # "bids for import of 100,000 tonnes": a commodity tender
     if rule.status == "completed" and _sells_a_holding(words, start, end):
         return False
     if rule.status == "completed" and before[:1] and before[0] in cx.PROGRESSIVE:
@@ -274,6 +298,8 @@ def _score(src: _Source, rule: Rule, start: int, end: int, reported: bool,
     if rule.status == "agreed" and words[start] in ("strike", "strikes") and start and words[start - 1] in cx.NOUN_CUES:
         return True  # "end strike after pay deal": the strike is a noun here, not "strike a deal"
     status, conf = rule.status, rule.confidence * src.weight
+    if rule.event == "injunction" and not cx.REQUEST.isdisjoint(_window_before(words, start, cx.REQUEST_REACH)):
+        status = "filed"  # "its request for a restraining order": asked for, not granted
     inside = words[start:end]
     if any(_is_epistemic(words, start - 1 - n) for n in range(len(before))) or any(w in lx.EPISTEMIC for w in inside):
         return False
@@ -285,7 +311,12 @@ def _score(src: _Source, rule: Rule, start: int, end: int, reported: bool,
         intent.append(before[1])  # "will immediately begin": an adverb does not end the future
     if before[:2] == ["be", "to"]:
         intent.append("to")  # "offer to be acquired": a future passive, not a done deal
-    intent += [w for w in inside[1:] if w in lx.INTENT and w not in _WEAK_FUTURE]
+    # A filed "plan" is the document filed ("files reorganization plan";
+    # v6), not an intention.
+    inside_intent = inside[1:-1] if status == "filed" else inside[1:]
+    intent += [w for w in inside_intent if w in lx.INTENT and w not in _WEAK_FUTURE]
+    if status in cx.SCHEDULABLE and not intent and _dated_ahead(words, end):
+        status, conf = "announced", min(conf, 0.75)  # scheduled: a plan stated as fact, not a hedge
     if len(inside) >= 3 and inside[-2] in _WEAK_FUTURE and inside[-1] in cx.BARE_VERBS:
         intent.append(inside[-2])  # "output to resume", "talks to begin": a future
     if intent and status in _OUTCOMES | {"leadership"}:
@@ -338,9 +369,11 @@ def assert_status(title: str, lede: str, options: StatusOptions = DEFAULT_STATUS
     # A headline that only reports speech ("Kuwait says it has Gulf support")
     # is a statement or reaction piece: its lede's background clauses
     # (past attacks, earlier deals) are not news of a change either.
+    stake_report = _is_stake_report(head.words)
     lede_may_speak = bool(candidates) or not (
         head_vetoed
         or reported
+        or stake_report
         or any(w in lx.ROUTINE or w in lx.EPISTEMIC or w in lx.STEADY for w in head.words)
     )
     # A lede hit is worth at most lede_weight x the strongest rule; when the

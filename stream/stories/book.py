@@ -181,6 +181,19 @@ class StoryBook:
                 near.append((sc, sid))
             elif _flashed(s, a, self.breaking.flash_seconds):
                 near.append((sc, sid))
+        # A wire flash and its full version minutes later may both rank below
+        # the few best-scored candidates (a flash has no entities, so every
+        # story sharing an entity with the copy outranks it): any story in
+        # the pool that published the article's status within the flash
+        # window under a headline the article retells is a near miss too
+        # (v6; eval/stories heldout5 repeats "AGREES TO HIGHER OFFER FROM
+        # WELSH CARSON" / "ACCEPTS NEW WELSH CARSON BID", tuning data).
+        if (a.status or {}).get("status") is not None:
+            scored = set(ranked)
+            for sid in hits:
+                if sid not in scored and _flashed(live[sid], a, self.breaking.flash_seconds) \
+                        and compatible(kind, live[sid].get("kind")):
+                    near.append((0.0, sid))
         echoes = [live[sid] for sc, sid in near if best is None or sid != best[1]]
         return (None if best is None else live[best[1]]), echoes
 
