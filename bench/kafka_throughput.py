@@ -99,17 +99,31 @@ async def passthrough(msgs: list[bytes], hops: int) -> dict[str, float]:
     return {"articles_per_s": round(rate), "span_s": round(span, 2), "cpu_us_per_article": round(cpu / len(msgs) * 1e6)}
 
 
-def worker_run(msgs: list[bytes], n_workers: int, store: str) -> dict[str, Any]:
+def tree_cpu(roots: list[psutil.Process]) -> dict[int, float]:
+    """CPU seconds of each process in the trees (workers and their prepare processes)."""
+    out: dict[int, float] = {}
+    for root in roots:
+        for p in (root, *root.children(recursive=True)):
+            try:
+                t = p.cpu_times()
+                out[p.pid] = t.user + t.system
+            except psutil.Error:
+                pass
+    return out
+
+
+def worker_run(msgs: list[bytes], n_workers: int, store: str, prepare: int = 0) -> dict[str, Any]:
     s = fresh_settings(f"w{n_workers}")
     asyncio.run(ensure(s))
-    ws = start_workers(s, n_workers, NEWSSTREAM_STORE=store)
+    ws = start_workers(s, n_workers, NEWSSTREAM_STORE=store, NEWSSTREAM_PREPARE_PROCESSES=str(prepare))
     procs = [psutil.Process(w.proc.pid) for w in ws if w.proc is not None]
     try:
-        cpu0 = sum(p.cpu_times().user + p.cpu_times().system for p in procs)
+        cpu0 = tree_cpu(procs)
         asyncio.run(produce_all(s, s.topic(RAW), msgs))
         got = asyncio.run(read_until(s, [*OUTCOME_TOPICS, BREAKING],
                                      lambda c: outcomes(c) >= len(msgs), timeout=900))
-        cpu = sum(p.cpu_times().user + p.cpu_times().system for p in procs) - cpu0
+        cpu1 = tree_cpu(procs)
+        cpu = sum(v - cpu0.get(pid, 0.0) for pid, v in cpu1.items())
         rss = [round(p.memory_info().rss / 2**20) for p in procs]
     finally:
         stop_workers(ws)
@@ -118,7 +132,8 @@ def worker_run(msgs: list[bytes], n_workers: int, store: str) -> dict[str, Any]:
     counts: dict[str, int] = {}
     for t, _, _ in got:
         counts[t] = counts.get(t, 0) + 1
-    return {"workers": n_workers, "store": store, "articles_per_s": round(rate), "span_s": round(span, 2),
+    return {"workers": n_workers, "store": store, "prepare_processes": prepare,
+            "articles_per_s": round(rate), "span_s": round(span, 2),
             "worker_cpu_us_per_article": round(cpu / len(msgs) * 1e6), "worker_rss_mb": rss, "outputs": counts}
 
 
@@ -129,6 +144,8 @@ def main() -> None:
     ap.add_argument("--hops", type=int, default=1, help="pass-through hops (the worker makes 4)")
     ap.add_argument("--stores", default="rocksdb://",
                     help="table stores to run the worker with, e.g. rocksdb://,memory://")
+    ap.add_argument("--prepare-processes", default="0",
+                    help="NEWSSTREAM_PREPARE_PROCESSES values to run each worker setup with, e.g. 0,1")
     ap.add_argument("--save", type=Path, default=None)
     args = ap.parse_args()
     msgs = list(itertools.islice(reuters_messages(), args.n))
@@ -137,7 +154,8 @@ def main() -> None:
     offline = {"articles_per_s": round(len(msgs) / secs),
                "cpu_us_per_article": round((time.process_time() - t_cpu) / len(msgs) * 1e6)}
     passes = {f"{h}_hop": asyncio.run(passthrough(msgs, h)) for h in sorted({1, args.hops})}
-    runs = [worker_run(msgs, int(k), store) for store in args.stores.split(",") for k in args.workers.split(",")]
+    runs = [worker_run(msgs, int(k), store, int(pp)) for store in args.stores.split(",")
+            for k in args.workers.split(",") for pp in args.prepare_processes.split(",")]
     result = {
         "corpus": "reuters",
         "articles": len(msgs),
@@ -145,10 +163,11 @@ def main() -> None:
         "passthrough": passes,
         "worker": runs,
         "ratios": {
-            f"worker{r['workers']}_{r['store']}_to_offline": round(r["articles_per_s"] / offline["articles_per_s"], 3)
+            f"worker{r['workers']}_{r['store']}_prep{r['prepare_processes']}_to_offline":
+                round(r["articles_per_s"] / offline["articles_per_s"], 3)
             for r in runs
         } | {
-            f"worker{r['workers']}_{r['store']}_to_passthrough_1hop":
+            f"worker{r['workers']}_{r['store']}_prep{r['prepare_processes']}_to_passthrough_1hop":
                 round(r["articles_per_s"] / passes["1_hop"]["articles_per_s"], 3)
             for r in runs
         },

@@ -66,6 +66,14 @@ class Settings:
     web_port: int = 6066
     log_level: str = "info"
     max_payload_bytes: int = 2 * 1024 * 1024
+    # Processes that prepare raw messages (parse, clean, tag) for the worker,
+    # so the stateless stage runs beside the event loop instead of in it
+    # (stream.pipeline.parallel). One gave 1.25-1.39x the articles/s of 0 in
+    # bench/kafka_throughput.py (3,000 Reuters messages, one worker, runs
+    # alternated). It stays opt-in: with 1, the SIGKILL test
+    # (tests/integration/reliability/test_crash.py) saw a redelivered article
+    # join another story in 2 of 8 runs, against 0 of 6 with 0 (bench/README.md).
+    prepare_processes: int = 0
 
     # --- Algorithms ---------------------------------------------------------
     dedup_window_days: float = 7.0
@@ -145,6 +153,8 @@ class Settings:
                 "NEWSSTREAM_SASL_MECHANISM must be PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 "
                 f"with {self.security_protocol}"
             )
+        if not 0 <= self.prepare_processes <= 64:
+            raise ConfigError("NEWSSTREAM_PREPARE_PROCESSES must be between 0 and 64")
         if self.max_payload_bytes < 1024:
             raise ConfigError("NEWSSTREAM_MAX_PAYLOAD_BYTES must be at least 1024")
         for name in ("dedup_window_days", "story_quiet_hours", "flap_window_minutes"):

@@ -41,6 +41,7 @@ from stream.observability.health import PROBE_INTERVAL, BrokerProbe, aiokafka_cl
 from stream.observability.metrics import Metrics
 from stream.observability.progress import ActiveStories, InputProgress, table_size
 from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage
+from stream.pipeline.parallel import PrepareService
 from stream.pipeline.prepare import Meta, Preparer, Timings
 from stream.pipeline.routing import (
     CONTENT,
@@ -48,7 +49,9 @@ from stream.pipeline.routing import (
     after_url,
     count_output,
     dead_letter,
+    error_fields,
     observe_latency,
+    rejected,
 )
 from stream.pipeline.settings_options import pipeline_options
 from stream.settings import BREAKING, DEADLETTER, DUPLICATES, ENRICHED, RAW, Settings
@@ -169,23 +172,43 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         for name, partition, value in out.records():
             await route[name].send(value=value, partition=partition)
 
+    pool = PrepareService(opts.prepare, settings.prepare_processes, timings)
+
+    @app.task
+    async def _start_pool() -> None:
+        if pool:
+            await asyncio.get_running_loop().run_in_executor(None, pool.start)
+
+    @app.on_before_shutdown.connect
+    async def _stop_pool(app: faust.App, **kwargs: Any) -> None:
+        pool.close()
+
     @app.agent(raw_in, concurrency=1)
     async def ingest(stream: faust.StreamT) -> None:
         # take_events acks a batch only after this body has handled it, so a
         # crash redelivers it whole (at least once, as one by one).
         async for events in stream.take_events(INGEST_BATCH, within=INGEST_WITHIN):
             out = Outbox(settings.partitions)
+            items = []
+            # A batch holds several raw partitions, delivered partition by
+            # partition: broker time order makes "first seen" the copy that
+            # arrived first, whatever the batch size. Raw input is unkeyed,
+            # so no state depends on its order within a partition.
+            events = sorted(events, key=_arrival)
             for event in events:
                 msg = event.message
                 payload = event.value if isinstance(event.value, bytes) else bytes(event.value or b"")
-                meta = Meta(msg.timestamp, msg.topic, msg.partition, msg.offset)
-                try:
-                    env = preparer.prepare(payload, meta)
-                except Exception as exc:  # errors are data; the agent never dies on input
-                    rec = dead_letter(payload, meta, exc, metrics)
+                items.append((payload, Meta(msg.timestamp, msg.topic, msg.partition, msg.offset)))
+            # With prepare processes, the other agents run while this waits.
+            prepared = await pool.prepare(items) if pool else [_prepare_here(preparer, *it) for it in items]
+            for (payload, meta), (env, error) in zip(items, prepared, strict=True):
+                if error is not None:  # errors are data; the agent never dies on input
+                    rec = rejected(payload, meta, *error, metrics)
                     await outputs[DEADLETTER].send(key=rec["id"].encode(), value=orjson.dumps(rec))
                 else:
                     out.add("url-route", UrlStage.key(env), env)
+            for event in events:
+                msg = event.message
                 progress.processed(msg.tp, msg.offset, msg.timestamp, time.time(), _end_offset(app, msg.tp))
             await flush(out)
 
@@ -276,6 +299,18 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
 
     app.newsstream = {"metrics": metrics, "registry": registry, "timings": timings}  # type: ignore[attr-defined]
     return app
+
+
+def _arrival(event: Any) -> tuple[float, int, int]:
+    msg = event.message
+    return msg.timestamp, msg.partition, msg.offset
+
+
+def _prepare_here(preparer: Preparer, payload: bytes, meta: Meta) -> tuple[Any, tuple[str, str] | None]:
+    try:
+        return preparer.prepare(payload, meta), None
+    except Exception as exc:
+        return None, error_fields(exc, meta)
 
 
 def _end_offset(app: faust.App, tp: Any) -> int | None:

@@ -21,7 +21,11 @@ needs the options to build its own :class:`Preparer` (~40 ms).
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing
+import multiprocessing.connection
+import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -59,19 +63,34 @@ _preparer: Preparer | None = None
 def _start(options: PrepareOptions) -> None:
     global _preparer
     _preparer = Preparer(options)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        # A pool process blocks on its task queue, whose write end it holds
+        # itself, so it would outlive a SIGKILLed parent forever. The
+        # parent's sentinel becomes ready when the parent dies.
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), name="parent-watch", daemon=True).start()
 
 
-def _prepare_chunk(items: list[tuple[bytes, Meta]]) -> tuple[bytes, dict[str, float]]:
+def _exit_with(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(0)
+
+
+Stages = dict[str, tuple[float, int]]  # stage -> (seconds, articles that ran it)
+
+
+def _prepare_chunk(items: list[tuple[bytes, Meta]]) -> tuple[bytes, Stages]:
     preparer = _preparer
     assert preparer is not None, "pool process started without _start"
-    preparer.timings = Timings()
+    ran: dict[str, int] = {}
+    preparer.timings = Timings(lambda stage, _: ran.__setitem__(stage, ran.get(stage, 0) + 1))
     out: list[dict[str, Any]] = []
     for payload, meta in items:
         try:
             out.append(preparer.prepare(payload, meta))
         except Exception as exc:  # errors are data, as in Pipeline.run
             out.append({_ERROR: error_fields(exc, meta)})
-    return orjson.dumps(out), preparer.timings.totals
+    return orjson.dumps(out), {k: (v, ran[k]) for k, v in preparer.timings.totals.items()}
 
 
 class PreparePool:
@@ -95,7 +114,7 @@ class PreparePool:
             fut.result()
         return self
 
-    def submit(self, items: list[tuple[bytes, Meta]]) -> Future[tuple[bytes, dict[str, float]]]:
+    def submit(self, items: list[tuple[bytes, Meta]]) -> Future[tuple[bytes, Stages]]:
         return self._pool.submit(_prepare_chunk, items)
 
     def close(self) -> None:
@@ -128,7 +147,7 @@ def run_stream(pipeline: Pipeline, items: Iterable[tuple[bytes, Meta]], jobs: in
 
 def _pooled(pipeline: Pipeline, it: Iterator[tuple[bytes, Meta]], pool: PreparePool,
             chunk: int) -> Iterator[list[Output]]:
-    pending: deque[tuple[list[tuple[bytes, Meta]], Future[tuple[bytes, dict[str, float]]]]] = deque()
+    pending: deque[tuple[list[tuple[bytes, Meta]], Future[tuple[bytes, Stages]]]] = deque()
 
     def fill() -> None:
         while len(pending) < pool.jobs * AHEAD:
@@ -142,11 +161,57 @@ def _pooled(pipeline: Pipeline, it: Iterator[tuple[bytes, Meta]], pool: PrepareP
         part, fut = pending.popleft()
         blob, totals = fut.result()
         fill()  # keep the processes busy while this chunk's state work runs
-        for stage, secs in totals.items():
-            pipeline.timings.add(stage, secs)
+        for stage, (secs, count) in totals.items():
+            pipeline.timings.add_many(stage, secs, count)
         for (payload, meta), env in zip(part, orjson.loads(blob), strict=True):
             err = env.get(_ERROR)
             if err is not None:
                 yield pipeline.reject(payload, meta, err[0], err[1])
             else:
                 yield pipeline.run_prepared(env)
+
+
+Prepared = tuple[dict[str, Any] | None, tuple[str, str] | None]  # (envelope, or (reason, detail))
+
+
+class PrepareService:
+    """Prepare processes for the asyncio worker; falsy when there are none.
+
+    The worker starts them when it starts (:meth:`start`, in a thread), or
+    the first batch does. A batch is split over the processes and awaited,
+    so the event loop runs the keyed agents and Kafka I/O meanwhile.
+    """
+
+    def __init__(self, options: PrepareOptions, processes: int, timings: Timings) -> None:
+        self.options = options
+        self.processes = processes
+        self.timings = timings
+        self._pool: PreparePool | None = None
+
+    def __bool__(self) -> bool:
+        return self.processes > 0
+
+    def start(self) -> None:
+        """Start the processes now (blocks ~0.5 s per process; call it off the loop)."""
+        if self._pool is None and self.processes > 0:
+            self._pool = PreparePool(self.options, self.processes).start()
+
+    async def prepare(self, items: list[tuple[bytes, Meta]]) -> list[Prepared]:
+        if self._pool is None:
+            self._pool = PreparePool(self.options, self.processes)
+        step = -(-len(items) // self.processes) or 1
+        parts = [items[i:i + step] for i in range(0, len(items), step)]
+        done = await asyncio.gather(*(asyncio.wrap_future(self._pool.submit(p)) for p in parts))
+        out: list[Prepared] = []
+        for part, (blob, totals) in zip(parts, done, strict=True):
+            for stage, (secs, count) in totals.items():
+                self.timings.add_many(stage, secs, count)
+            for env in orjson.loads(blob):
+                err = env.get(_ERROR)
+                out.append((None, (err[0], err[1])) if err is not None else (env, None))
+        return out
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None

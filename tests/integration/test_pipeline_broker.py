@@ -19,9 +19,11 @@ def outcomes(c: Collected) -> int:
     return c.count(ENRICHED, DUPLICATES, DEADLETTER)
 
 
-def test_seed_scenario_through_kafka(run_settings, workers) -> None:
+# 1: the ingest agent prepares in a process of its own (stream.pipeline.parallel).
+@pytest.mark.parametrize("prepare_processes", ["0", "1"])
+def test_seed_scenario_through_kafka(run_settings, workers, prepare_processes: str) -> None:
     sc = seed_scenario()
-    w = workers.start()
+    w = workers.start(NEWSSTREAM_PREPARE_PROCESSES=prepare_processes)
     # Paced: "first seen" is only defined for messages that arrive in order;
     # unkeyed messages produced in a burst land on six partitions in any order.
     asyncio.run(replay(run_settings, sc.messages, rate=5))

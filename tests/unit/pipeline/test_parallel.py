@@ -62,3 +62,66 @@ def test_error_fields_keep_input_reasons_and_name_bugs() -> None:
     meta = Meta(arrival_time=0.0)
     assert error_fields(InputError("missing_field", "url"), meta) == ("missing_field", "url")
     assert error_fields(KeyError("x"), meta) == ("internal_error", "KeyError: 'x'")
+
+
+def test_prepare_service_matches_the_preparer() -> None:
+    """What the worker's ingest agent gets from its prepare processes."""
+    import asyncio
+
+    from stream.pipeline.parallel import PrepareService
+    from stream.pipeline.prepare import Preparer, Timings
+
+    from collections import Counter
+
+    items = _stream()
+    serial_seen: list[tuple[str, float]] = []
+    here = Preparer(timings=Timings(lambda stage, s: serial_seen.append((stage, s))))
+    expected = []
+    for payload, meta in items:
+        try:
+            expected.append((here.prepare(payload, meta), None))
+        except Exception as exc:
+            expected.append((None, error_fields(exc, meta)))
+    seen: list[tuple[str, float]] = []
+    service = PrepareService(Pipeline().prepare, 2, Timings(lambda stage, s: seen.append((stage, s))))
+    assert service and not PrepareService(Pipeline().prepare, 0, Timings())
+    try:
+        got = asyncio.run(service.prepare(items))
+    finally:
+        service.close()
+    assert orjson.dumps(got) == orjson.dumps(expected)
+    # One observation per article and stage, as when preparing in the loop.
+    assert Counter(stage for stage, _ in seen) == Counter(stage for stage, _ in serial_seen)
+
+
+def test_pool_processes_exit_when_their_parent_is_killed(tmp_path) -> None:
+    """A SIGKILLed worker must not leave prepare processes behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    psutil = pytest.importorskip("psutil")
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import sys\n"
+        "from stream.pipeline.parallel import PreparePool\n"
+        "from stream.pipeline.prepare import PrepareOptions\n"
+        "if __name__ == '__main__':\n"
+        "    pool = PreparePool(PrepareOptions(), 2).start()\n"
+        "    print('ready', flush=True)\n"
+        "    sys.stdin.read()\n"
+    )
+    parent = subprocess.Popen([sys.executable, str(script)], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        assert parent.stdout is not None and parent.stdout.readline().strip() == b"ready"
+        kids = psutil.Process(parent.pid).children(recursive=True)
+        assert len(kids) >= 3  # the fork server and two pool processes
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(timeout=10)
+        gone, alive = psutil.wait_procs(kids, timeout=20)
+        assert not alive, [p.pid for p in alive]
+    finally:
+        if parent.poll() is None:
+            parent.kill()
