@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import time
 from pathlib import Path
 
@@ -119,6 +120,14 @@ def test_long_runs_with_place_and_titles_before_a_name() -> None:
 @pytest.mark.parametrize("unit", ["New ", "New York ", "ATTORNEY GENERAL JAPAN ", "Mr X. "])
 def test_hostile_runs_are_bounded(unit: str) -> None:
     text = (unit * (2 * 1024 * 1024 // len(unit)))[: 2 * 1024 * 1024]
-    t0 = time.process_time()
-    extract_entities("X", text)
-    assert time.process_time() - t0 < 0.05
+    # The budget bounds the algorithm, not a collection of the heap the rest
+    # of the suite left behind (one run took 143 ms that way).
+    gc.collect()
+    gc.disable()
+    try:
+        t0 = time.process_time()
+        extract_entities("X", text)
+        spent = time.process_time() - t0
+    finally:
+        gc.enable()
+    assert spent < 0.05
