@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import faust
@@ -199,8 +200,14 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                 msg = event.message
                 payload = event.value if isinstance(event.value, bytes) else bytes(event.value or b"")
                 items.append((payload, Meta(msg.timestamp, msg.topic, msg.partition, msg.offset)))
-            # With prepare processes, the other agents run while this waits.
-            prepared = await pool.prepare(items) if pool else [_prepare_here(preparer, *it) for it in items]
+            prepared = None
+            if pool:
+                try:  # the other agents run while this waits
+                    prepared = await pool.prepare(items)
+                except BrokenProcessPool:
+                    log.error("a prepare process died; this batch is prepared in the loop, the next starts a new one")
+            if prepared is None:
+                prepared = [_prepare_here(preparer, *it) for it in items]
             for (payload, meta), (env, error) in zip(items, prepared, strict=True):
                 if error is not None:  # errors are data; the agent never dies on input
                     rec = rejected(payload, meta, *error, metrics)

@@ -29,6 +29,7 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -187,21 +188,35 @@ class PrepareService:
         self.processes = processes
         self.timings = timings
         self._pool: PreparePool | None = None
+        self._starting = threading.Lock()  # start() runs in a thread; one pool only
 
     def __bool__(self) -> bool:
         return self.processes > 0
 
-    def start(self) -> None:
+    def start(self) -> PreparePool:
         """Start the processes now (blocks ~0.5 s per process; call it off the loop)."""
-        if self._pool is None and self.processes > 0:
-            self._pool = PreparePool(self.options, self.processes).start()
+        with self._starting:
+            if self._pool is None:
+                self._pool = PreparePool(self.options, max(1, self.processes)).start()
+            return self._pool
 
     async def prepare(self, items: list[tuple[bytes, Meta]]) -> list[Prepared]:
-        if self._pool is None:
-            self._pool = PreparePool(self.options, self.processes)
+        """Envelopes or refusals for ``items``, in order.
+
+        Raises ``BrokenProcessPool`` when a process died (the pool is then
+        dropped and the next call starts a new one); the caller prepares
+        that batch itself."""
+        pool = self._pool or await asyncio.get_running_loop().run_in_executor(None, self.start)
         step = -(-len(items) // self.processes) or 1
         parts = [items[i:i + step] for i in range(0, len(items), step)]
-        done = await asyncio.gather(*(asyncio.wrap_future(self._pool.submit(p)) for p in parts))
+        try:
+            done = await asyncio.gather(*(asyncio.wrap_future(pool.submit(p)) for p in parts))
+        except BrokenProcessPool:
+            with self._starting:
+                if self._pool is pool:
+                    self._pool = None
+            pool.close()
+            raise
         out: list[Prepared] = []
         for part, (blob, totals) in zip(parts, done, strict=True):
             for stage, (secs, count) in totals.items():
@@ -212,6 +227,7 @@ class PrepareService:
         return out
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.close()
-            self._pool = None
+        with self._starting:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()

@@ -125,3 +125,34 @@ def test_pool_processes_exit_when_their_parent_is_killed(tmp_path) -> None:
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+def test_a_dead_prepare_process_is_replaced() -> None:
+    """The worker prepares a batch itself when its process died; the next batch gets a new one."""
+    import asyncio
+    import os
+    import signal
+    from concurrent.futures.process import BrokenProcessPool
+
+    from stream.pipeline.parallel import PrepareService
+    from stream.pipeline.prepare import Timings
+
+    items = _stream()[:20]
+    service = PrepareService(Pipeline().prepare, 1, Timings())
+
+    async def scenario() -> list:
+        pool = service.start()
+        first = await service.prepare(items)
+        for pid in list(pool._pool._processes):  # the executor's own map of its processes
+            os.kill(pid, signal.SIGKILL)
+        with pytest.raises(BrokenProcessPool):
+            # The executor notices the death on its next task at the latest.
+            for _ in range(50):
+                await service.prepare(items)
+        assert await service.prepare(items) == first
+        return first
+
+    try:
+        assert len(asyncio.run(scenario())) == len(items)
+    finally:
+        service.close()
