@@ -133,8 +133,8 @@ RULES: tuple[tuple[str, str, float, str | None], ...] = (
     ("filed", "file|files|filed to enjoin|block|stop|halt", 0.85, "lawsuit"),
     ("filed", "file|files|filed in|with *2 court|courts", 0.85, "lawsuit"),
     ("filed", "charges|charged|indicts|indicted|accuses|accused", 0.7, "charges"),
-    # The defendant's headline of a filing: "Coastal hit with two billion
-    # dlr lawsuit" (v6, heldout5 miss).
+    # The defendant's headline of a filing: "X hit with two billion dlr
+    # lawsuit" (v6, heldout5 miss).
     ("filed", "hit|hits|slapped|served|named with *5 suit|suits|lawsuit|lawsuits|countersuit|complaint", 0.86, "lawsuit"),
     # A plan of reorganisation filed in bankruptcy court is a filing
     # ("files amended reorganization plan"; v6, heldout5 miss).

@@ -186,8 +186,8 @@ class StoryBook:
         # story sharing an entity with the copy outranks it): any story in
         # the pool that published the article's status within the flash
         # window under a headline the article retells is a near miss too
-        # (v6; eval/stories heldout5 repeats "AGREES TO HIGHER OFFER FROM
-        # WELSH CARSON" / "ACCEPTS NEW WELSH CARSON BID", tuning data).
+        # (v6; eval/stories heldout5 repeats of the kind "X agrees to higher
+        # offer from Y" / "X accepts new Y bid", tuning data).
         if (a.status or {}).get("status") is not None:
             scored = set(ranked)
             for sid in hits:
