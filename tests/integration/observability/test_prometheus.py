@@ -164,6 +164,9 @@ def prometheus_binary() -> str:
     return PROMETHEUS
 
 
+LAG_SEEN = "max(max_over_time(newsstream_consumer_lag_messages[5m])) > 0"
+
+
 def test_every_dashboard_panel_returns_data(prometheus_binary, run_settings, workers, tmp_path) -> None:
     from stream.kafka.runner import WorkerProcess
 
@@ -203,7 +206,11 @@ def test_every_dashboard_panel_returns_data(prometheus_binary, run_settings, wor
             rebalanced = bool(prom.query("max(newsstream_faust_rebalance_done_consumer_latency_count) > 1"))
             # Snapshot mid-burst, so the recorded rates and quantiles are not a trickle.
             flowing = bool(prom.query('sum(newsstream_articles_total{job="newsstream"}) >= 150'))
-            if not empty and rebalanced and flowing or time.monotonic() > deadline:
+            # The lag panel has data (zeros) before any lag is scraped: the
+            # gauge refreshes every 5 s, so wait for a scrape that saw the
+            # burst's backlog (a CI run once stopped polling before that).
+            lagged = bool(prom.query(LAG_SEEN))
+            if not empty and rebalanced and flowing and lagged or time.monotonic() > deadline:
                 break
             time.sleep(2.0)  # polling interval of a condition
         for f in (feeder, burst):
@@ -217,7 +224,7 @@ def test_every_dashboard_panel_returns_data(prometheus_binary, run_settings, wor
         assert rebalanced
         # Data, and the right data: articles counted, lag and age exported per worker.
         assert float(prom.query('sum(newsstream_articles_total{job="newsstream"})')[0]["value"][1]) > 30
-        assert prom.query('max(max_over_time(newsstream_consumer_lag_messages[5m])) > 0'), "no lag seen"
+        assert prom.query(LAG_SEEN), "no lag seen"
     finally:
         for f in (locals().get("feeder"), locals().get("burst")):
             if f is not None:
