@@ -77,15 +77,18 @@ def run_pipeline(items: list[dict[str, Any]]) -> tuple[list[Pred], float, list[d
     t0 = time.perf_counter()
     for i, m in enumerate(payloads):
         seen.append(None)
-        out = p.run(m, Meta(arrival_time=clock.observe(m), offset=i))
-        rec = out[0][2]
-        if "duplicate" not in rec:
-            preds.append(None)
-            continue
-        by_id[rec["id"]] = i
-        d = rec["duplicate"]
-        preds.append((d["status"], by_id.get(d["of"]) if d["of"] else None))
+        preds.append(_pred(p.run(m, Meta(arrival_time=clock.observe(m), offset=i)), i, by_id))
     return preds, time.perf_counter() - t0, seen
+
+
+def _pred(out: list[Any], i: int, by_id: dict[str, int]) -> Pred:
+    """The dedup decision in message ``i``'s outputs, as (status, index of the original)."""
+    rec = out[0][2]
+    if "duplicate" not in rec:
+        return None  # a dead letter
+    by_id[rec["id"]] = i
+    d = rec["duplicate"]
+    return d["status"], by_id.get(d["of"]) if d["of"] else None
 
 
 def run_pipeline_pool(items: list[dict[str, Any]], jobs: int) -> tuple[list[Pred], float]:
@@ -99,13 +102,7 @@ def run_pipeline_pool(items: list[dict[str, Any]], jobs: int) -> tuple[list[Pred
     gc.collect()
     t0 = time.perf_counter()
     for i, out in enumerate(run_stream(p, metas, jobs)):
-        rec = out[0][2]
-        if "duplicate" not in rec:
-            preds.append(None)
-            continue
-        by_id[rec["id"]] = i
-        d = rec["duplicate"]
-        preds.append((d["status"], by_id.get(d["of"]) if d["of"] else None))
+        preds.append(_pred(out, i, by_id))
     return preds, time.perf_counter() - t0
 
 

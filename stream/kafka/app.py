@@ -42,7 +42,7 @@ from stream.observability.health import PROBE_INTERVAL, BrokerProbe, aiokafka_cl
 from stream.observability.metrics import Metrics
 from stream.observability.progress import ActiveStories, InputProgress, table_size
 from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage
-from stream.pipeline.parallel import PrepareService
+from stream.pipeline.parallel import PrepareService, attempt
 from stream.pipeline.prepare import Meta, Preparer, Timings
 from stream.pipeline.routing import (
     CONTENT,
@@ -50,7 +50,6 @@ from stream.pipeline.routing import (
     after_url,
     count_output,
     dead_letter,
-    error_fields,
     observe_latency,
     rejected,
 )
@@ -207,7 +206,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                 except BrokenProcessPool:
                     log.error("a prepare process died; this batch is prepared in the loop, the next starts a new one")
             if prepared is None:
-                prepared = [_prepare_here(preparer, *it) for it in items]
+                prepared = [attempt(preparer, *it) for it in items]
             for (payload, meta), (env, error) in zip(items, prepared, strict=True):
                 if error is not None:  # errors are data; the agent never dies on input
                     rec = rejected(payload, meta, *error, metrics)
@@ -311,13 +310,6 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
 def _arrival(event: Any) -> tuple[float, int, int]:
     msg = event.message
     return msg.timestamp, msg.partition, msg.offset
-
-
-def _prepare_here(preparer: Preparer, payload: bytes, meta: Meta) -> tuple[Any, tuple[str, str] | None]:
-    try:
-        return preparer.prepare(payload, meta), None
-    except Exception as exc:
-        return None, error_fields(exc, meta)
 
 
 def _end_offset(app: faust.App, tp: Any) -> int | None:

@@ -20,7 +20,8 @@ from stream.observability.metrics import Metrics
 from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage
 from stream.pipeline.parse import parse_timestamp
 from stream.pipeline.prepare import Meta, PrepareOptions, Preparer, Timings
-from stream.pipeline.routing import CONTENT, after_content, after_url, count_output, dead_letter, rejected
+from stream.pipeline.parallel import attempt, run_stream
+from stream.pipeline.routing import CONTENT, after_content, after_url, count_output, rejected
 from stream.settings import BREAKING, DEADLETTER, DUPLICATES, ENRICHED
 from stream.stories.book import StoryBook
 from stream.stories.breaking import DEFAULT_BREAKING_OPTIONS, BreakingOptions
@@ -49,12 +50,8 @@ class Pipeline:
         self.story = StoryStage(StoryBook({}, self.prepare.story, self.breaking), self.timings)
 
     def run(self, payload: bytes, meta: Meta) -> list[Output]:
-        try:
-            env = self.preparer.prepare(payload, meta)
-        except Exception as exc:  # errors are data: every input ends in a record
-            rec = dead_letter(payload, meta, exc, self.metrics)
-            return [(DEADLETTER, rec["id"], rec)]
-        return self.run_prepared(env)
+        env, error = attempt(self.preparer, payload, meta)  # errors are data: every input ends in a record
+        return self.run_prepared(env) if error is None else self.reject(payload, meta, *error)
 
     def reject(self, payload: bytes, meta: Meta, reason: str, detail: str) -> list[Output]:
         """The outputs of a message that ``prepare`` refused (in another process)."""
@@ -140,8 +137,6 @@ def process_lines(lines: Iterable[bytes], out_dir: Path, pipeline: Pipeline | No
     ``jobs`` > 0 prepares messages in that many processes (the output is the
     same as with 0: only the stateless stage moves, in input order).
     """
-    from stream.pipeline.parallel import run_stream
-
     pipeline = pipeline or Pipeline()
     out_dir.mkdir(parents=True, exist_ok=True)
     names = {ENRICHED: "enriched", DUPLICATES: "duplicates", BREAKING: "breaking", DEADLETTER: "deadletter"}

@@ -78,6 +78,15 @@ def _exit_with(sentinel: int) -> None:
 
 
 Stages = dict[str, tuple[float, int]]  # stage -> (seconds, articles that ran it)
+Prepared = tuple[dict[str, Any] | None, tuple[str, str] | None]  # (envelope, or (reason, detail))
+
+
+def attempt(preparer: Preparer, payload: bytes, meta: Meta) -> Prepared:
+    """``preparer.prepare`` with errors as data, as in ``Pipeline.run``."""
+    try:
+        return preparer.prepare(payload, meta), None
+    except Exception as exc:
+        return None, error_fields(exc, meta)
 
 
 def _prepare_chunk(items: list[tuple[bytes, Meta]]) -> tuple[bytes, Stages]:
@@ -87,11 +96,20 @@ def _prepare_chunk(items: list[tuple[bytes, Meta]]) -> tuple[bytes, Stages]:
     preparer.timings = Timings(lambda stage, _: ran.__setitem__(stage, ran.get(stage, 0) + 1))
     out: list[dict[str, Any]] = []
     for payload, meta in items:
-        try:
-            out.append(preparer.prepare(payload, meta))
-        except Exception as exc:  # errors are data, as in Pipeline.run
-            out.append({_ERROR: error_fields(exc, meta)})
+        env, error = attempt(preparer, payload, meta)
+        out.append(env if error is None else {_ERROR: error})
     return orjson.dumps(out), {k: (v, ran[k]) for k, v in preparer.timings.totals.items()}
+
+
+def _unpack(blob: bytes, totals: Stages, timings: Timings) -> list[Prepared]:
+    """A chunk's results as they left the pool process; its stage times go to ``timings``."""
+    for stage, (secs, count) in totals.items():
+        timings.add_many(stage, secs, count)
+    out: list[Prepared] = []
+    for env in orjson.loads(blob):
+        err = env.get(_ERROR)
+        out.append((None, (err[0], err[1])) if err is not None else (env, None))
+    return out
 
 
 class PreparePool:
@@ -162,17 +180,8 @@ def _pooled(pipeline: Pipeline, it: Iterator[tuple[bytes, Meta]], pool: PrepareP
         part, fut = pending.popleft()
         blob, totals = fut.result()
         fill()  # keep the processes busy while this chunk's state work runs
-        for stage, (secs, count) in totals.items():
-            pipeline.timings.add_many(stage, secs, count)
-        for (payload, meta), env in zip(part, orjson.loads(blob), strict=True):
-            err = env.get(_ERROR)
-            if err is not None:
-                yield pipeline.reject(payload, meta, err[0], err[1])
-            else:
-                yield pipeline.run_prepared(env)
-
-
-Prepared = tuple[dict[str, Any] | None, tuple[str, str] | None]  # (envelope, or (reason, detail))
+        for (payload, meta), (env, error) in zip(part, _unpack(blob, totals, pipeline.timings), strict=True):
+            yield pipeline.run_prepared(env) if error is None else pipeline.reject(payload, meta, *error)
 
 
 class PrepareService:
@@ -217,14 +226,7 @@ class PrepareService:
                     self._pool = None
             pool.close()
             raise
-        out: list[Prepared] = []
-        for part, (blob, totals) in zip(parts, done, strict=True):
-            for stage, (secs, count) in totals.items():
-                self.timings.add_many(stage, secs, count)
-            for env in orjson.loads(blob):
-                err = env.get(_ERROR)
-                out.append((None, (err[0], err[1])) if err is not None else (env, None))
-        return out
+        return [r for blob, totals in done for r in _unpack(blob, totals, self.timings)]
 
     def close(self) -> None:
         with self._starting:

@@ -11,11 +11,7 @@ from stream.status.assertion import (
     StatusOptions,
     assert_status,
 )
-
-
-def status_of(title: str, lede: str = "") -> str | None:
-    got = assert_status(title, lede)
-    return got.status if got else None
+from tests.support.status import status_of
 
 
 def test_vocabulary_is_stable() -> None:

@@ -6,11 +6,7 @@ from __future__ import annotations
 import pytest
 
 from stream.status.assertion import assert_status
-
-
-def status_of(title: str, lede: str = "") -> str | None:
-    got = assert_status(title, lede)
-    return got.status if got else None
+from tests.support.status import status_of
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from stream.status.assertion import assert_status
-
-
-def status_of(title: str, lede: str = "") -> str | None:
-    got = assert_status(title, lede)
-    return None if got is None else got.status
+from tests.support.status import status_of
 
 
 @pytest.mark.parametrize("title, lede", [
