@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 from stream.dedup.options import DEFAULT_FINGERPRINT_OPTIONS, FingerprintOptions
 from stream.text.normalize import tokenize
@@ -55,6 +56,7 @@ _ABBREVIATIONS = frozenset(
     "corp inc co ltd plc cos bros mr mrs ms dr st jr sr no vs gov sen rep gen col lt sgt prof dept est approx"
     " jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun".split()
 )
+_first = itemgetter(0)
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -91,7 +93,14 @@ def _sentences(text: str) -> Iterator[str]:
     abbreviations ("U.S.", "Corp.", "J. Smith"), which outlets spell
     differently. Lazy: the lede is usually the first sentence, and a wire
     lede paragraph runs to several hundred characters."""
-    for line in text.split("\n"):
+    # Lines are cut one at a time: the lede is usually in the first.
+    start, end = 0, len(text)
+    while start <= end:
+        cut = text.find("\n", start)
+        if cut < 0:
+            cut = end
+        line = text[start:cut]
+        start = cut + 1
         pos = 0
         for m in _SENTENCE_END_RE.finditer(line + " "):
             word = line[line.rfind(" ", pos, m.start()) + 1 : m.start()]
@@ -141,8 +150,20 @@ def _is_row(toks: list[str], options: FingerprintOptions) -> bool:
     """A table row ("Shr three cts vs 16 cts"), not a headline the page left
     above the lede ("Baker sees 15 to 20"): rows compare with "vs" or are
     mostly numbers."""
-    n = sum(t[0].isdigit() for t in toks)
-    return "vs" in toks or n > options.lede_max_digit_share * len(toks)
+    if "vs" in toks:
+        return True
+    heads = _heads(toks)
+    n = _count_digits(heads) if heads.isascii() else sum(t[0].isdigit() for t in toks)
+    return n > options.lede_max_digit_share * len(toks)
+
+
+def _heads(toks: list[str]) -> str:
+    """The first character of each token (tokens are never empty)."""
+    return "".join(map(_first, toks))
+
+
+def _count_digits(ascii_text: str) -> int:
+    return len(ascii_text) - len(ascii_text.encode("ascii").translate(None, b"0123456789"))
 
 
 def _is_lede(toks: list[str], options: FingerprintOptions) -> bool:
@@ -150,13 +171,23 @@ def _is_lede(toks: list[str], options: FingerprintOptions) -> bool:
     # short first sentence must not make it long enough. A table row run
     # together with a note under it starts with numbers; a lede, once any
     # leading date or time is skipped, starts with words.
-    numeric = [t[0].isdigit() for t in toks]
-    lead = next((i for i, d in enumerate(numeric) if not d), len(numeric))
-    words = len(numeric) - sum(numeric)
+    # On the tokens' first characters as one string: C-level counts instead
+    # of a Python test per token (str.isdigit also holds for non-ASCII
+    # digits, hence the per-token path for those).
+    heads = _heads(toks)
+    if heads.isascii():
+        n_numeric = _count_digits(heads)
+        lead = len(heads) - len(heads.lstrip("0123456789"))
+        head_numeric = _count_digits(heads[lead : lead + 10])
+    else:
+        numeric = [t[0].isdigit() for t in toks]
+        lead = next((i for i, d in enumerate(numeric) if not d), len(numeric))
+        n_numeric, head_numeric = sum(numeric), sum(numeric[lead : lead + 10])
+    words = len(toks) - n_numeric
     return (
         words >= options.lede_min_words
-        and sum(numeric) <= options.lede_max_digit_share * len(numeric)
-        and sum(numeric[lead : lead + 10]) <= 2
+        and n_numeric <= options.lede_max_digit_share * len(toks)
+        and head_numeric <= 2
         # Table rows ("Shr 42 cts vs 53 cts") that a scraper ran together
         # with a note under them; wire prose writes "versus"/"against".
         and toks.count("vs") < options.lede_max_vs

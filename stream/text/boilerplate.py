@@ -116,6 +116,11 @@ _CAPTION_TAIL_RE = re.compile(
     r"|Getty Images\.?|/ ?(?:AFP|AP|Reuters|EPA|Getty Images))$"
 )
 
+# What the end of a paragraph _CAPTION_TAIL_RE can match ends with, or
+# (for its "Photo: ..." credit) a word its window holds.
+_CAPTION_ENDS = (")", "Getty Images", "Getty Images.", "\n", "AFP", "AP", "Reuters", "EPA")
+_CAPTION_WORD_RE = re.compile(r"Photo|Pic|Image|Credit")
+
 # Header-zone lines that are only a timestamp.
 _DATE_WORDS = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april "
@@ -167,6 +172,25 @@ def is_chrome_line(line: str) -> bool:
     return _CHROME_PREFIX_RE.match(line, 0, _HEAD) is not None
 
 
+# Either list's starts, for one startswith call in may_be_boilerplate.
+_ANY_STARTS = _CHROME_STARTS + _END_STARTS
+
+
+def may_be_boilerplate(line: str) -> bool:
+    """False when none of parse_tags, is_end_marker, is_chrome_line,
+    is_credit_line and is_nav_bar can hold for ``line``: their cheapest
+    necessary conditions, in one call (most story lines fail all of them;
+    the cleaner runs this on ~2-4 lines per article)."""
+    if len(line) <= 40 or ":" in line[:20] or " by " in line[:40]:
+        return True
+    head = line[:32]
+    if not head.isascii() or head.lower().startswith(_ANY_STARTS):
+        return True
+    return len(line) <= 300 and not line.endswith(_SENTENCE_END) and (
+        "|" in line or "\u00bb" in line or "\u203a" in line or "\u00b7" in line or "\u2022" in line
+    )
+
+
 def is_credit_line(line: str) -> bool:
     # A credit line is short-ish and starts with the credit phrase.
     return len(line) <= 400 and " by " in line[:40] and _CREDIT_RE.match(line) is not None
@@ -195,13 +219,16 @@ def parse_tags(line: str) -> list[str] | None:
 
 def is_caption(par: str) -> bool:
     start = max(0, len(par) - _TAIL)
-    # Every alternative of the pattern needs a ")" or "Getty Images" at the
-    # end, or a ":" or "/" in the window; most prose paragraphs have none,
-    # and a search tries the pattern at each of the window's 200 positions
-    # (~15% of clean_article's time on Reuters-21578 before this test). It
-    # runs before the word count, which reads the whole paragraph.
+    # Every match of the pattern ends the paragraph (or comes before a final
+    # "\n") with ")", "Getty Images(.)" or an agency after "/", or holds a
+    # "Photo/Pic/Image/Credit" word and a ":" in the window; most prose
+    # paragraphs have none, and a search tries the pattern at each of the
+    # window's 200 positions (~15% of clean_article's time on Reuters-21578
+    # before this test; a ":" or "/" alone, as in "10:30" or "dlrs/share",
+    # no longer sends a paragraph to it). It runs before the word count,
+    # which reads the whole paragraph.
     tail = par[start:]
-    if not (tail.endswith((")", "Getty Images", "Getty Images.", "\n")) or ":" in tail or "/" in tail):
+    if not (tail.endswith(_CAPTION_ENDS) or (":" in tail and _CAPTION_WORD_RE.search(tail) is not None)):
         return False
     if par.count(" ") >= 80:
         return False

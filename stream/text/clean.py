@@ -171,6 +171,8 @@ _END: tuple[bool, tuple[str, ...]] = (True, ())
 def _classify(line: str) -> tuple[bool, Sequence[str]] | None:
     """None to keep a line outside a sentence; else (ends the story, its
     publisher tags)."""
+    if not bp.may_be_boilerplate(line):
+        return None
     if ":" in line[:20] and (line_tags := bp.parse_tags(line)) is not None:
         return True, line_tags
     if bp.is_end_marker(line):

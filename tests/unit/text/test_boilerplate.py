@@ -81,3 +81,61 @@ def test_non_ascii_case_folding_still_reaches_the_regex() -> None:
     assert bp.is_chrome_line(line) == _chrome_reference(line)
     assert bp.is_end_marker(line) == _end_reference(line)
     assert re.match(r"(?i:keep)", "\u212aeep") is not None
+
+
+def _caption_by_regex_alone(par: str) -> bool:
+    """is_caption without its cheap pre-tests: the rules they must not change."""
+    if par.count(" ") >= 80:
+        return False
+    m = bp._CAPTION_TAIL_RE.search(par, max(0, len(par) - bp._TAIL))
+    if m is None:
+        return False
+    if m.group("generic") is None:
+        return True
+    head = par[: m.start()].rstrip()
+    return head.endswith(".") or head.count(" ") >= 7
+
+
+_CAPTION_PARTS = [
+    "A man walks.", " ", "x", "(", ")", "/", ":", ".", ",", "\n", "Photo", "Pic", "Image", "Credit", "s",
+    "AP", "AFP", "EPA", "Reuters", "Getty Images", "Jane Doe", "10:30", "dlrs/share", "(AP Photo/Evan Vucci)",
+]
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(_CAPTION_PARTS), max_size=14))
+def test_caption_pre_tests_only_skip_paragraphs_the_pattern_cannot_match(parts: list[str]) -> None:
+    par = "".join(parts)
+    assert bp.is_caption(par) == _caption_by_regex_alone(par)
+
+
+def test_caption_pre_tests_on_long_paragraphs() -> None:
+    prose = "Officials met on Monday to discuss the plan. " * 6
+    for tail in ["(Evan Vucci, AP)", "Photo: Jane Doe/Reuters", "Pictures: A B", "/ AFP", "Getty Images.",
+                 "at 10:30 GMT.", "12 dlrs/share", "Credit:x\n"]:
+        par = prose + tail
+        assert bp.is_caption(par) == _caption_by_regex_alone(par), tail
+
+
+_LINE_PARTS = [
+    "The minister said", " ", "x", ".", ":", "|", " | ", "\u00bb", "\u2022", "Tags: a, b", "Read more on: x",
+    "Reporting by Jane Doe", " by ", "Share this article", "Follow us on Twitter", "comments", "3 comments",
+    "Advertisement", "subscribe to our newsletter", "\u00e9", "K", "a" * 30, "Getty Images",
+]
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(_LINE_PARTS), max_size=12))
+def test_may_be_boilerplate_is_false_only_when_no_line_rule_can_hold(parts: list[str]) -> None:
+    line = "".join(parts)
+    if not bp.may_be_boilerplate(line):
+        assert bp.parse_tags(line) is None
+        assert not (bp.is_end_marker(line) or bp.is_chrome_line(line) or bp.is_credit_line(line) or bp.is_nav_bar(line))
+
+
+def test_may_be_boilerplate_examples() -> None:
+    assert not bp.may_be_boilerplate("The central bank said on Tuesday it would raise interest rates again")
+    for line in ["Share this article", "Subscribe to our newsletter for daily updates on the markets today",
+                 "Reporting by Jane Doe; Editing by John Roe and a long tail of words", "Home | World | Business | Sport and more here",
+                 "Tags: markets, rates and many other subjects of the story"]:
+        assert bp.may_be_boilerplate(line), line

@@ -104,3 +104,17 @@ def test_tokenize_ascii_fast_path_matches_regex() -> None:
     cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(3000)]
     for s in cases:
         assert tokenize(s) == _ASCII_TOKEN_RE.findall(s.lower()), s
+
+
+# The piecewise fast path on non-ASCII text: "?" (what the encoder puts for
+# a non-ASCII character), letters that lower-case to two characters or by
+# context (sigma), a combining mark, a non-ASCII digit, NBSP and "£".
+@given(st.text(alphabet=st.sampled_from(
+    list("aZs9 0.,'-_?\n\u2019\u00e9\u00c9\u212a\u00a3\u00c2\u03a3\u03c3\u0130\u0301\u0663\u00a0")), max_size=80))
+@example("\u00c2\u00a3400m Kim's O\u2019Neill \u0391\u03a3:\u0392 3.5 1,000 caf\u00e9's")
+@example("'s \u00e9's s'\u00e9 1.\u0663 \u0663.5 x?y ?'s")
+@settings(max_examples=400)
+def test_tokenize_pieces_match_the_unicode_pattern_on_mixed_text(s: str) -> None:
+    from stream.text.normalize import _TOKEN_RE
+
+    assert tokenize(s) == _TOKEN_RE.findall(s.lower().replace("\u2019", "'"))
