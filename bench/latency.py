@@ -1,6 +1,6 @@
 """End-to-end latency through a real worker at fixed input rates.
 
-    .venv/bin/python bench/latency.py [--rates 50,200,1000] [--seconds 20,20,5] [--save FILE]
+    .venv/bin/python bench/latency.py [--rates 50,200,1000] [--seconds 20,20,5] [--prepare-processes N] [--save FILE]
 
 One worker process on a fresh topic prefix. For each rate, a disjoint slice
 of Reuters is produced at that rate (absolute schedule, producer linger 0),
@@ -122,6 +122,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rates", default="50,200,1000")
     ap.add_argument("--seconds", default="20,20,5", help="duration of each rate's phase")
+    ap.add_argument("--prepare-processes", default=None,
+                    help="NEWSSTREAM_PREPARE_PROCESSES for the worker (default: the worker's default)")
     ap.add_argument("--save", type=Path, default=None)
     args = ap.parse_args()
     rates = [float(r) for r in args.rates.split(",")]
@@ -129,7 +131,8 @@ def main() -> None:
     corpus = reuters_messages()
     s = fresh_settings("lat")
     asyncio.run(ensure(s))
-    ws = start_workers(s, 1)
+    env = {} if args.prepare_processes is None else {"NEWSSTREAM_PREPARE_PROCESSES": args.prepare_processes}
+    ws = start_workers(s, 1, **env)
     phases = []
     try:
         # Warm-up: the first records after start pay for topic metadata and
@@ -142,7 +145,7 @@ def main() -> None:
             print(orjson.dumps(phases[-1]).decode(), file=sys.stderr)
     finally:
         stop_workers(ws)
-    result = {"phases": phases, "load_avg_1m_at_end": round(psutil.getloadavg()[0], 2),
+    result = {"phases": phases, "prepare_processes": args.prepare_processes, "load_avg_1m_at_end": round(psutil.getloadavg()[0], 2),
               "python": platform.python_version()}
     emit(result, args.save)
 
