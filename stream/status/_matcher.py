@@ -8,6 +8,7 @@ bounded gap). There is no regex backtracking anywhere on the hot path.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Words, numbers and hyphen/apostrophe/period compounds ("go-ahead", "u.s",
@@ -74,16 +75,11 @@ def compile_pattern(pattern: str) -> tuple[Slot, ...]:
     return tuple(slots)
 
 
-def build_index(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
-    index: dict[str, list[Rule]] = {}
-    for rule in rules:
-        for word in rule.slots[0].words:
-            index.setdefault(word, []).append(rule)
-    return {k: tuple(v) for k, v in index.items()}
-
-
 def _match(words: list[str], i: int, slots: tuple[Slot, ...], k: int, blocked: frozenset[str]) -> int:
-    """End index (exclusive) of the shortest match of slots[k:] at i, or -1."""
+    """End index (exclusive) of the shortest match of slots[k:] at i, or -1.
+
+    The reference walk: :func:`_compile_tail` builds the same walk as
+    closures for the hot path, and the unit tests hold the two equal."""
     if k == len(slots):
         return i
     slot = slots[k]
@@ -106,14 +102,110 @@ def _match(words: list[str], i: int, slots: tuple[Slot, ...], k: int, blocked: f
     return -1
 
 
-def find_matches(
-    words: list[str], index: dict[str, tuple[Rule, ...]], blocked: frozenset[str]
-) -> list[tuple[Rule, int, int]]:
-    """All (rule, start, end) hits; gaps never skip a ``blocked`` word."""
-    hits: list[tuple[Rule, int, int]] = []
-    for i, word in enumerate(words):
-        for rule in index.get(word, ()):
-            end = _match(words, i + 1, rule.slots, 1, blocked)
+# A compiled rule tail: (words, position, len(words)) -> end index or -1.
+Tail = Callable[[list[str], int, int], int]
+
+
+def _end(words: list[str], i: int, n: int) -> int:
+    return i
+
+
+def _compile_tail(slots: tuple[Slot, ...], stop: frozenset[str]) -> Tail:
+    """The rule's slots after the first as one chain of closures, built from
+    the last slot back: the walk of :func:`_match` (``stop`` being its
+    blocked words and clause punctuation) without its per-slot dispatch. A
+    gap followed by a required word tries the rest only where that word is
+    (the common case: ``end *2 without``)."""
+    built: list[Tail] = [_end] * (len(slots) + 1)  # built[k] matches slots[k:]
+    for k in range(len(slots) - 1, 0, -1):
+        slot, rest = slots[k], built[k + 1]
+        if slot.gap:
+            after = slots[k + 1] if k + 1 < len(slots) else None
+            if after is not None and not after.gap and not after.optional:
+                built[k] = _gap_then_word(slot.gap, stop, after.words, built[k + 2])
+            else:
+                built[k] = _gap(slot.gap, stop, rest)
+        elif slot.optional:
+            built[k] = _optional(slot.words, rest)
+        elif rest is _end:
+            built[k] = _last_word(slot.words)
+        else:
+            built[k] = _word(slot.words, rest)
+    return built[1]
+
+
+def _last_word(allowed: frozenset[str]) -> Tail:
+    def match(words: list[str], i: int, n: int) -> int:
+        return i + 1 if i < n and words[i] in allowed else -1
+    return match
+
+
+def _word(allowed: frozenset[str], rest: Tail) -> Tail:
+    def match(words: list[str], i: int, n: int) -> int:
+        return rest(words, i + 1, n) if i < n and words[i] in allowed else -1
+    return match
+
+
+def _optional(allowed: frozenset[str], rest: Tail) -> Tail:
+    def match(words: list[str], i: int, n: int) -> int:
+        if i < n and words[i] in allowed:
+            end = rest(words, i + 1, n)
             if end >= 0:
-                hits.append((rule, i, end))
+                return end
+        return rest(words, i, n)
+    return match
+
+
+def _gap(gap: int, stop: frozenset[str], rest: Tail) -> Tail:
+    def match(words: list[str], i: int, n: int) -> int:
+        for j in range(i, i + gap + 1):
+            end = rest(words, j, n)
+            if end >= 0:
+                return end
+            if j >= n or words[j] in stop:
+                return -1
+        return -1
+    return match
+
+
+def _gap_then_word(gap: int, stop: frozenset[str], allowed: frozenset[str], rest: Tail) -> Tail:
+    def match(words: list[str], i: int, n: int) -> int:
+        for j in range(i, min(i + gap + 1, n)):
+            w = words[j]
+            if w in allowed:
+                end = rest(words, j + 1, n)
+                if end >= 0:
+                    return end
+            if w in stop:
+                return -1
+        return -1
+    return match
+
+
+def build_index(rules: tuple[Rule, ...], blocked: frozenset[str]) -> dict[str, tuple[tuple[Rule, Tail], ...]]:
+    """First word -> the rules starting with it, each with its compiled tail;
+    gaps never skip a ``blocked`` word or clause punctuation."""
+    stop = blocked | BOUNDARY
+    index: dict[str, list[tuple[Rule, Tail]]] = {}
+    for rule in rules:
+        tail = _compile_tail(rule.slots, stop)
+        for word in rule.slots[0].words:
+            index.setdefault(word, []).append((rule, tail))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def find_matches(words: list[str], index: dict[str, tuple[tuple[Rule, Tail], ...]]) -> list[tuple[Rule, int, int]]:
+    """All (rule, start, end) hits, by start, then in rule order."""
+    hits: list[tuple[Rule, int, int]] = []
+    if index.keys().isdisjoint(words):
+        return hits
+    n = len(words)
+    get = index.get
+    for i, word in enumerate(words):
+        entries = get(word)
+        if entries:
+            for rule, tail in entries:
+                end = tail(words, i + 1, n)
+                if end >= 0:
+                    hits.append((rule, i, end))
     return hits

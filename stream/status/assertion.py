@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from stream.status import _cues as cx
 from stream.status import _lexicon as lx
@@ -70,14 +71,30 @@ class StatusAssertion:
 _RULES: tuple[Rule, ...] = tuple(
     Rule(status, compile_pattern(pattern), conf, event) for status, pattern, conf, event in lx.RULES
 )
-_INDEX = build_index(_RULES)
-_MAX_RULE_CONFIDENCE = max(rule.confidence for rule in _RULES)
 _BLOCKED = lx.NEGATION | lx.DENIAL
+_INDEX = build_index(_RULES, _BLOCKED)
+_MAX_RULE_CONFIDENCE = max(rule.confidence for rule in _RULES)
+# Headline words that keep the lede from speaking for the headline.
+_QUIET = lx.ROUTINE | lx.EPISTEMIC | lx.STEADY
+_EVENT_PHRASES = frozenset(lx.EVENT_PHRASES)
+# _score reads the clause before a trigger at three reaches; one walk back
+# serves them all.
+_REACH = 12
+assert cx.CONDITION_REACH <= _REACH and cx.REQUEST_REACH <= _REACH
+_NEGATED_SUFFIXES = ("n't", "n\u2019t")
+# The lede's first sentence ends at clause punctuation other than a colon,
+# from its seventh word on.
+_SENTENCE_ENDS = BOUNDARY - {":"}
+# Builds a _Source without NamedTuple's Python-level __new__.
+_new_tuple = tuple.__new__
 
 _PREFIX_RE = re.compile(
     r"\s*(?:update(?: \d{1,2})?|refile|corrected|correction|rpt|repeat|exclusive|breaking(?: news)?"
     r"|urgent|flash|watch|live|video|analysis|factbox|wrapup(?: \d{1,2})?)\s?[-:\u2013\u2014]+\s*"
 )
+# The words _PREFIX_RE can start with: a cheap test before the regex.
+_PREFIX_WORDS = ("update", "refile", "corrected", "correction", "rpt", "repeat", "exclusive", "breaking",
+                 "urgent", "flash", "watch", "live", "video", "analysis", "factbox", "wrapup")
 _TICKER_RE = re.compile(r"<[^<>\n]{1,60}>|\([A-Z][A-Z0-9.]{0,9}\)")
 _SITE_HINTS = ("news", "times", "post", ".com", "reuters", "bbc", "cnn", "guardian", "journal",
                "herald", "tribune", "telegraph", "press", "online", "daily", "24")
@@ -89,7 +106,11 @@ def _clean_title(title: str) -> tuple[str, str]:
     quoted from the original text."""
     s = title
     for _ in range(3):
-        m = _PREFIX_RE.match(s.lower())
+        low = s.lower()
+        # The regex's \s* skips what lstrip() skips (Unicode whitespace).
+        if not low.lstrip().startswith(_PREFIX_WORDS):
+            break
+        m = _PREFIX_RE.match(low)
         if not m:
             break
         s = s[m.end():]
@@ -103,6 +124,8 @@ def _clean_title(title: str) -> tuple[str, str]:
 
 
 def _blank_tickers(s: str) -> str:
+    if "<" not in s and "(" not in s:  # every ticker form opens with one of them
+        return s
     return _TICKER_RE.sub(lambda m: " " * len(m.group()), s)
 
 
@@ -114,8 +137,7 @@ def _lower_same_length(s: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
 
 
-@dataclass(frozen=True, slots=True)
-class _Source:
+class _Source(NamedTuple):
     original: str
     lowered: str
     words: list[str]
@@ -127,11 +149,11 @@ def _source(text: str, original: str, weight: float, is_title: bool, first_sente
     lowered = _lower_same_length(text)
     words = words_of(lowered)
     if first_sentence:
-        for n, word in enumerate(words):
-            if word in BOUNDARY and word != ":" and n >= 6:
+        for n in range(6, len(words)):
+            if words[n] in _SENTENCE_ENDS:
                 words = words[:n]
                 break
-    return _Source(original, lowered, words, weight, is_title)
+    return _new_tuple(_Source, (original, lowered, words, weight, is_title))
 
 
 def _window_before(words: list[str], start: int, size: int) -> list[str]:
@@ -144,7 +166,7 @@ def _window_before(words: list[str], start: int, size: int) -> list[str]:
 
 
 def _is_negation(word: str) -> bool:
-    return word in lx.NEGATION or word.endswith("n't") or word.endswith("n\u2019t")
+    return word in lx.NEGATION or word.endswith(_NEGATED_SUFFIXES)
 
 
 def _event_for(src: _Source, rule: Rule, start: int, end: int) -> tuple[str | None, int]:
@@ -160,7 +182,7 @@ def _event_for(src: _Source, rule: Rule, start: int, end: int) -> tuple[str | No
             if j >= end:
                 break
         two = f"{words[j]} {words[j + 1]}" if j + 1 < len(words) else ""
-        name = two if two in lx.EVENT_PHRASES else (words[j] if words[j] in lx.EVENT_NOUNS else None)
+        name = two if two in _EVENT_PHRASES else (words[j] if words[j] in lx.EVENT_NOUNS else None)
         if name is None:
             continue
         where = 0 if start <= j < end else (1 if j >= end else 2)
@@ -241,10 +263,11 @@ def _score(src: _Source, rule: Rule, start: int, end: int, reported: bool,
     """The scored hit, or False when context vetoes it (negated, hedged,
     denied, routine object) or True when it is merely empty (no event)."""
     words = src.words
-    before = _window_before(words, start, 3)
-    if any(w in lx.DENIAL for w in _window_before(words, start, 12)):
+    clause = _window_before(words, start, _REACH)
+    before = clause[:3]
+    if not lx.DENIAL.isdisjoint(clause):
         return False
-    if not cx.CONDITIONAL.isdisjoint(_window_before(words, start, cx.CONDITION_REACH)):
+    if not cx.CONDITIONAL.isdisjoint(clause[:cx.CONDITION_REACH]):
         return False
     if any(_is_negation(w) for w in before):
         return False
@@ -298,7 +321,7 @@ def _score(src: _Source, rule: Rule, start: int, end: int, reported: bool,
     if rule.status == "agreed" and words[start] in ("strike", "strikes") and start and words[start - 1] in cx.NOUN_CUES:
         return True  # "end strike after pay deal": the strike is a noun here, not "strike a deal"
     status, conf = rule.status, rule.confidence * src.weight
-    if rule.event == "injunction" and not cx.REQUEST.isdisjoint(_window_before(words, start, cx.REQUEST_REACH)):
+    if rule.event == "injunction" and not cx.REQUEST.isdisjoint(clause[:cx.REQUEST_REACH]):
         status = "filed"  # "its request for a restraining order": asked for, not granted
     inside = words[start:end]
     if any(_is_epistemic(words, start - 1 - n) for n in range(len(before))) or any(w in lx.EPISTEMIC for w in inside):
@@ -348,15 +371,18 @@ def assert_status(title: str, lede: str, options: StatusOptions = DEFAULT_STATUS
     head = _source(head_text, head_original, 1.0, True, first_sentence=False)
     if not head.words:
         return None
-    reported = any(w in lx.REPORTED for w in head.words)
-    claimed = any(w in lx.REPORTED and head.words[i + 1:i + 2] not in cx.SELF for i, w in enumerate(head.words))
-    court = any(w in _COURT for w in head.words)
-    if any((w in lx.DENIAL and not (court and w.startswith("dismiss"))) or w in lx.COMMENTARY
-           for w in head.words):
-        return None  # a denial or a reaction piece; "court dismisses suit" is a ruling
+    words = head.words
+    reported = not lx.REPORTED.isdisjoint(words)
+    claimed = reported and any(w in lx.REPORTED and words[i + 1:i + 2] not in cx.SELF
+                               for i, w in enumerate(words))
+    if not lx.COMMENTARY.isdisjoint(words):
+        return None  # a reaction piece
+    if not lx.DENIAL.isdisjoint(words) and (
+            _COURT.isdisjoint(words) or any(w in lx.DENIAL and not w.startswith("dismiss") for w in words)):
+        return None  # a denial; "court dismisses suit" is a ruling
     candidates: list[tuple[float, int, str, str | None, int, int, _Source]] = []
     head_vetoed = False
-    for rule, start, end in find_matches(head.words, _INDEX, _BLOCKED):
+    for rule, start, end in find_matches(words, _INDEX):
         scored = _score(head, rule, start, end, claimed, options)
         if scored is False:
             head_vetoed = True
@@ -369,20 +395,19 @@ def assert_status(title: str, lede: str, options: StatusOptions = DEFAULT_STATUS
     # A headline that only reports speech ("Kuwait says it has Gulf support")
     # is a statement or reaction piece: its lede's background clauses
     # (past attacks, earlier deals) are not news of a change either.
-    stake_report = _is_stake_report(head.words)
     lede_may_speak = bool(candidates) or not (
         head_vetoed
         or reported
-        or stake_report
-        or any(w in lx.ROUTINE or w in lx.EPISTEMIC or w in lx.STEADY for w in head.words)
+        or _is_stake_report(words)
+        or not _QUIET.isdisjoint(words)
     )
     # A lede hit is worth at most lede_weight x the strongest rule; when the
     # headline already beats that, reading the lede cannot change the answer.
-    best_head = max((c[0] for c in candidates), default=0.0)
+    best_head = max([c[0] for c in candidates], default=0.0)
     if lede_may_speak and best_head < options.lede_weight * _MAX_RULE_CONFIDENCE:
         lede_original = lede[: options.max_lede_chars]
         body = _source(_blank_tickers(lede_original), lede_original, options.lede_weight, False, first_sentence=True)
-        for rule, start, end in find_matches(body.words, _INDEX, _BLOCKED):
+        for rule, start, end in find_matches(body.words, _INDEX):
             scored = _score(body, rule, start, end, False, options)
             if not isinstance(scored, bool):
                 status, conf, event, lo, hi = scored

@@ -21,6 +21,8 @@ topic, scaled by a confidence that saturates with its evidence.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
+from itertools import chain as _chain
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -72,6 +74,9 @@ _POLICY_DOMAINS = tuple((taxonomy.PREFIX + c, CRIME_POLICY_SHARE if c == "020000
                         for c in ("02000000", "05000000", "06000000", "07000000", "09000000",
                                   "10000000", "14000000"))
 _SECOND = itemgetter(1)
+# Builds a Subject without NamedTuple's Python-level __new__.
+_new_tuple = tuple.__new__
+_flatten = _chain.from_iterable
 # Game context (see ``tag``): how many times the video-game evidence is taken
 # off sport, arts and entertainment, and conflict. Hand-set, then checked on
 # the BBC tuning half among 0/1/2/3.
@@ -104,11 +109,13 @@ _NON_DESKS = frozenset(taxonomy.TOP_LEVEL) - _DESKS
 _ECONOMY = taxonomy.PREFIX + "04000000"
 _ECON_POLICY = frozenset(taxonomy.PREFIX + c for c in ("20000345", "20000620", "20000607"))
 _TOP_SET = frozenset(taxonomy.TOP_LEVEL)
-_SQRT = tuple(math.sqrt(n) for n in range(64))
-
-
-def _sqrt(n: int) -> float:
-    return _SQRT[n] if n < 64 else math.sqrt(n)
+# Insertion order of the automaton's keys, hence the order of every trie
+# node's children, which pyahocorasick searches linearly for each character
+# of the text: space (a word's end) first, then letters by their frequency in
+# English text (general letter statistics, not fitted to any corpus), then
+# digits, then the rest by code point. Only the speed of the scan depends on
+# it (~8% on wire copy), never which terms match or in what order.
+_SCAN_ORDER = {ch: n for n, ch in enumerate(" etaoinsrhldcumfpgwybvkxjqz0123456789")}
 
 
 class Subject(NamedTuple):
@@ -140,12 +147,25 @@ class SubjectOptions:
 
 @dataclass(frozen=True)
 class _Compiled:
+    """The lexicon resolved for scoring. Codes that can gather evidence are
+    numbered (top-level topics first) so an article's evidence is one list
+    indexed by code number; per-term data holds shared small ints and shared
+    floats, which keeps the few objects an article touches hot in cache."""
+
     automaton: ahocorasick.Automaton  # keys are " term " over the shared tokenisation
-    closure: tuple[tuple[tuple[str, float], ...], ...]  # term -> (code or ancestor, weight)
-    named: tuple[tuple[str, ...], ...]  # term -> the codes it names itself
+    closure: tuple[tuple[tuple[int, float], ...], ...]  # term -> (code number, weight)
+    named: tuple[tuple[int, ...], ...]  # term -> the subtopics it names itself
+    codes: tuple[str, ...]  # code number -> code
+    tops: tuple[int, ...]  # the top-level topics' numbers
+    non_desks: frozenset[int]
+    politics: int
+    video_game: int | None  # None when no term names it (rules may remove them all)
+    game_content: tuple[int, ...]
+    policy_domains: tuple[tuple[int, float], ...]
+    # subtopic number -> (desk prior or 1.0, its top-level topic's number, ancestors)
+    scale: tuple[tuple[float, int, tuple[str, ...]] | None, ...]
     labels: Mapping[str, str]
     lineage: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # code -> ancestors
-    prior: Mapping[str, float] = field(default_factory=dict)  # non-desk code -> DESK_PRIOR
 
 
 class SubjectTagger:
@@ -177,24 +197,40 @@ class SubjectTagger:
         n_head = min(n_head, len(tokens), limit)
         c = self._c
 
-        head = _counts(c, tokens[:n_head])
-        body = _counts(c, tokens[n_head:limit])
-        if not head and not body:
+        # One scan of the automaton over headline and body: a double space
+        # between them holds no key (keys are single-spaced), so no term
+        # spans the two and each match is the headline's iff it ends before
+        # ``split``. Matches come sorted by end position.
+        head_text = " ".join(tokens[:n_head])
+        split = len(head_text) + 2
+        matches = list(c.automaton.iter(f" {head_text}  {' '.join(tokens[n_head:limit])} "))
+        if not matches:
             return []
+        cut = bisect_left(matches, (split,)) if n_head else 0
         # A term's factor: sqrt(body count), plus HEADLINE_BOOST if in the
-        # headline. ``subtree`` is a code's evidence including its
-        # descendants'; ``direct`` marks codes some matched term names itself.
-        factors = dict(zip(body, map(_sqrt, body.values())))
-        for idx in head:
-            factors[idx] = factors.get(idx, 0.0) + HEADLINE_BOOST
-        subtree: dict[str, float] = {}
-        get = subtree.get
+        # headline.
+        counts: dict[int, int] = {}
+        seen = counts.get
+        for _, idx in matches[cut:] if cut else matches:
+            counts[idx] = seen(idx, 0) + 1
+        factors = dict(zip(counts, map(math.sqrt, counts.values())))
+        if cut:
+            for idx in dict.fromkeys(map(_SECOND, matches[:cut])):
+                factors[idx] = factors.get(idx, 0.0) + HEADLINE_BOOST
+        # ``ev`` is a code's evidence including its descendants', by code
+        # number; every weight is positive, so a code has evidence iff some
+        # matched term counts for it.
+        ev = [0.0] * len(c.codes)
         closure = c.closure
         for idx, factor in factors.items():
-            for code, weight in closure[idx]:
-                subtree[code] = get(code, 0.0) + weight * factor
-        direct = set().union(*map(c.named.__getitem__, factors))
-        politics = subtree.get(_POLITICS, 0.0)
+            if factor == 1.0:  # most terms: weight * 1.0 is weight, exactly
+                for code, weight in closure[idx]:
+                    ev[code] += weight
+            else:
+                for code, weight in closure[idx]:
+                    ev[code] += weight * factor
+        tops = [code for code in c.tops if ev[code] > 0.0]
+        politics = ev[c.politics]
         if politics > 0.0:
             # Policy context: evidence that both government and a policy
             # domain account for ("ministers", "MPs" + "schools", "hospitals")
@@ -203,30 +239,29 @@ class SubjectTagger:
             # government policy). The overlap, min(politics, domain), counts
             # once more for politics; a lone "government" in a health story
             # adds next to nothing.
-            gain = sum(share * min(politics, subtree.get(d, 0.0)) for d, share in _POLICY_DOMAINS)
-            subtree[_POLITICS] = politics + POLICY_GAIN * gain
-        games = subtree.get(_VIDEO_GAME, 0.0)
+            gain = sum([share * min(politics, ev[d]) for d, share in c.policy_domains])
+            ev[c.politics] = politics + POLICY_GAIN * gain
+        games = 0.0 if c.video_game is None else ev[c.video_game]
         if games > 0.0:
             # Game context: in a story about video games, sport, film, music
             # and war words describe the games' content ("a football
             # management game", "a wartime shooter"). Up to GAME_CONTENT
             # times the video-game evidence is taken off those topics.
-            for topic in _GAME_CONTENT_TOPICS:
-                ev = subtree.get(topic)
-                if ev:
-                    subtree[topic] = ev - min(ev, GAME_CONTENT * games)
-        tops = _TOP_SET.intersection(subtree)
-        best = max(map(subtree.__getitem__, tops), default=0.0)
+            for topic in c.game_content:
+                e = ev[topic]
+                if e:
+                    ev[topic] = e - min(e, GAME_CONTENT * games)
+        best = max([ev[code] for code in tops], default=0.0)
         if best <= 0.0:
             return []
         # Confidence comes from the evidence as found; the desk prior only
         # changes the ranking, so a lone health story keeps its confidence.
         conf = 1.0 - math.exp(-best / CONFIDENCE_SCALE)
-        non_desks = _NON_DESKS.intersection(tops)
+        non_desks = c.non_desks.intersection(tops)
         if non_desks:
             for topic in non_desks:
-                subtree[topic] *= DESK_PRIOR
-            best = max(map(subtree.__getitem__, tops))
+                ev[topic] *= DESK_PRIOR
+            best = max([ev[code] for code in tops])
         # A code is kept when its score clears min_score. A top-level topic
         # scores conf * share; a subtopic conf * sqrt(share), because it
         # naturally holds a fraction of its top-level's evidence (one that
@@ -235,42 +270,32 @@ class SubjectTagger:
         # arithmetic per code.
         ratio = self.options.min_score / conf
         floor_top, floor_sub = best * ratio, best * ratio * ratio
-        lineage = c.lineage
-        scores = {code: conf * min(1.0, subtree[code] / best) for code in tops
-                  if subtree[code] >= floor_top}
+        names = c.codes
+        scores = {names[code]: conf * min(1.0, ev[code] / best) for code in tops
+                  if ev[code] >= floor_top}
         # A subtopic of a non-desk topic carries its top-level's prior, and
         # never has more evidence than its top-level topic after the context
         # rules (the game context discounts "sport" but not "football").
         # Both only lower evidence, so the raw floor test comes first.
-        prior = c.prior
-        sub = []
-        for code in direct:
-            ev = subtree[code]
-            if ev >= floor_sub and code not in tops:
-                ev = min(ev * prior.get(code, 1.0), subtree[lineage[code][-1]])
-                if ev >= floor_sub:
-                    sub.append(code)
-                    scores[code] = conf * math.sqrt(min(1.0, ev / best))
         # A reported subtopic implies its ancestors (they travel in
         # ``ancestors``), so a deep code is dropped when a descendant is shown.
-        implied = set().union(*map(lineage.__getitem__, sub))
+        # A subtopic named by two matched terms is scored twice, alike.
+        scale = c.scale
+        implied: set[str] = set()
+        for code in _flatten(map(c.named.__getitem__, factors)):
+            e = ev[code]
+            if e >= floor_sub:
+                prior, top, ancestors = scale[code]
+                e = min(e * prior, ev[top])
+                if e >= floor_sub:
+                    implied.update(ancestors)
+                    scores[names[code]] = conf * math.sqrt(min(1.0, e / best))
+        lineage = c.lineage
         scored = sorted([(-s, -len(lineage[code]), code, s) for code, s in scores.items()
                          if code not in implied or not lineage[code]])
-        return [Subject(code, c.labels[code], score, lineage[code])
+        labels = c.labels
+        return [_new_tuple(Subject, (code, labels[code], score, lineage[code]))
                 for _, _, code, score in scored[: self.options.max_subjects]]
-
-
-def _counts(c: _Compiled, tokens: list[str]) -> Counter[int]:
-    """Matched term index -> occurrences in ``tokens``.
-
-    One pass of the automaton over the space-joined tokens; the Counter over
-    its iterator keeps the per-match work out of Python bytecode. (Spelling
-    each token as one character was tried: pyahocorasick scans a node's
-    children linearly, so a root with thousands of children was 8x slower.)
-    """
-    if not tokens:
-        return Counter()
-    return Counter(map(_SECOND, c.automaton.iter(" " + " ".join(tokens) + " ")))
 
 
 def _norm(term: str) -> str:
@@ -325,11 +350,14 @@ def _compile(rules: Rules) -> _Compiled:
     # Only codes that can be reported (some term names them, or top-level)
     # need evidence; intermediate ancestors no term names are skipped.
     wanted = _TOP_SET.union(*table.values())
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    closure: list[tuple[tuple[str, float], ...]] = []
-    named: list[tuple[str, ...]] = []
-    for key, codes in sorted(table.items()):
-        if not codes:
+    codes = (*taxonomy.TOP_LEVEL, *sorted(wanted - _TOP_SET))
+    number = {code: n for n, code in enumerate(codes)}
+    shared: dict[tuple[int, float], tuple[int, float]] = {}
+    keys: list[str] = []
+    closure: list[tuple[tuple[int, float], ...]] = []
+    named: list[tuple[int, ...]] = []
+    for key, named_codes in sorted(table.items()):
+        if not named_codes:
             continue
         # A term's weight counts for its code and every ancestor (resolved
         # here once, not per article). A term listed under several codes of
@@ -337,7 +365,7 @@ def _compile(rules: Rules) -> _Compiled:
         # counts once for their common ancestors, at its largest weight:
         # otherwise listing a word twice would double its say in the topic.
         total: dict[str, float] = {}
-        for code, weight in codes.items():
+        for code, weight in named_codes.items():
             chain = (code, *lineage[code])
             if chain[-1] in FRAMES:
                 weight *= FRAME_WEIGHT
@@ -345,10 +373,23 @@ def _compile(rules: Rules) -> _Compiled:
                 total[c] = max(total.get(c, 0.0), weight)
             if _ECON_POLICY.intersection(chain):
                 total[_ECONOMY] = max(total.get(_ECONOMY, 0.0), weight)
-        automaton.add_word(f" {key} ", len(closure))
-        closure.append(tuple(sorted(kv for kv in total.items() if kv[0] in wanted)))
-        named.append(tuple(sorted(codes)))
+        keys.append(f" {key} ")
+        closure.append(tuple(shared.setdefault(pair, pair) for pair in sorted(
+            (number[code], weight) for code, weight in total.items() if code in wanted)))
+        named.append(tuple(sorted(number[code] for code in named_codes if code not in _TOP_SET)))
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for idx in sorted(range(len(keys)), key=lambda i: [_SCAN_ORDER.get(ch, 64 + ord(ch)) for ch in keys[i]]):
+        automaton.add_word(keys[idx], idx)
     automaton.make_automaton()
-    prior = {code: DESK_PRIOR for code, chain in lineage.items()
-             if (chain[-1] if chain else code) in _NON_DESKS}
-    return _Compiled(automaton, tuple(closure), tuple(named), labels, lineage, prior)
+    scale = tuple(None if code in _TOP_SET else
+                  (DESK_PRIOR if lineage[code][-1] in _NON_DESKS else 1.0, number[lineage[code][-1]],
+                   lineage[code])
+                  for code in codes)
+    return _Compiled(
+        automaton=automaton, closure=tuple(closure), named=tuple(named), codes=codes,
+        tops=tuple(range(len(taxonomy.TOP_LEVEL))),
+        non_desks=frozenset(number[code] for code in _NON_DESKS),
+        politics=number[_POLITICS], video_game=number.get(_VIDEO_GAME),
+        game_content=tuple(number[code] for code in _GAME_CONTENT_TOPICS),
+        policy_domains=tuple((number[code], share) for code, share in _POLICY_DOMAINS),
+        scale=scale, labels=labels, lineage=lineage)
