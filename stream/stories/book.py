@@ -32,8 +32,9 @@ under its expiry hour) that costs O(1) amortised per article.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import MutableMapping
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import Any
 
 from stream.records import SCHEMA_BREAKING, breaking_event_id, iso
@@ -49,7 +50,7 @@ from stream.stories.breaking import (
 )
 from stream.stories.events import article_kind, compatible, refine
 from stream.stories.index import CLOCK_KEY, StoryIndex
-from stream.stories.signature import DEFAULT_STORY_OPTIONS, Signature, StoryOptions, retells, score, shares_a_name
+from stream.stories.signature import DEFAULT_STORY_OPTIONS, Signature, StoryOptions, overlap, retells
 
 _MAX_MEMBERS = 64
 _MAX_SOURCES = 32
@@ -98,6 +99,7 @@ class StoryBook:
     def add(self, a: StoryInput) -> StoryOutcome:
         if not self._loaded:
             self.index.rebuild(self.stories.items())
+            self.index.ends.update((sid, expiry(s, self.options)) for sid, s in self.index.live.items())
             self._loaded = True
         ix = self.index
         st = a.status or {}
@@ -105,7 +107,7 @@ class StoryBook:
         seen = ix.live.get(ix.articles.get(a.article_id) or "")
         if seen is not None and a.article_id in seen["outs"]:
             return self._replayed(seen, a)
-        story, echoes = self._find(a, a.signature.terms(), kind)
+        story, echoes = self._find(a, kind)
         revived = False
         if story is None:
             story = self._new_story(a, kind)
@@ -132,54 +134,60 @@ class StoryBook:
         return StoryOutcome(_summary(story), event)
 
     # -- lookup ------------------------------------------------------------
-    def _find(self, a: StoryInput, terms: list[str], kind: str | None
-              ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    def _find(self, a: StoryInput, kind: str | None) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
         """The story to join, and the near misses ("echoes"): stories too
         far to join but close enough that the same change there is likely
         the same change told differently ("AMC breaks off talks" / "AMC says
         steps taken after UAW talks fail")."""
         # Stories sharing index terms with the article, counted in C (one
-        # Counter over the concatenated lists); entities count twice, as in score(). Only the
-        # best few are scored in full: a follow-up shares its rare names and
-        # several words with its story, so it ranks near the top.
-        pool: list[str] = []
-        recent, ix = self.index.recent, self.index
-        n_e, n_k = self.options.max_stories_per_term, self.options.max_rows_per_keyword
-        for term in terms:
-            if term in ix.rows:
-                if term[0] == "e":
-                    rows = recent(term, n_e)
-                    pool += rows
-                    pool += rows
-                else:
-                    pool += recent(term, n_k)
-        if not pool:
+        # Counter over the concatenated rows); entities count twice, as in
+        # score(). Only the best few are scored in full: a follow-up shares its
+        # rare names and several words with its story, so it ranks near the
+        # top. Rows are read in Signature.terms() order (entities, then
+        # keywords, each sorted): the Counter's first-seen order breaks ties.
+        o, ix, sig = self.options, self.index, a.signature
+        rows_read: list[Iterable[str]] = []  # counted straight from the rows
+        n_e, n_k = o.max_stories_per_term, o.max_rows_per_keyword
+        rows = ix.ents
+        for name in sorted(sig.entities):
+            row = rows.get(name)
+            if row is not None:
+                ids = [*reversed(row)] if len(row) <= n_e else [*islice(reversed(row), n_e)]
+                rows_read += (ids, ids)
+        rows = ix.kws
+        for name in sorted(sig.keywords):
+            row = rows.get(name)
+            if row is not None:
+                rows_read.append(reversed(row) if len(row) <= n_k else islice(reversed(row), n_k))
+        if not rows_read:
             return None, []
-        hits = Counter(pool)
-        # sorted() is stable and Counter keeps first-seen order: deterministic.
-        ranked = [sid for sid in sorted(hits, key=hits.__getitem__, reverse=True)[: self.options.max_candidates]
-                  if hits[sid] >= 2]
+        hits = Counter(chain.from_iterable(rows_read))
+        # Only stories sharing two terms are candidates. sorted() is stable and
+        # Counter keeps first-seen order: deterministic.
+        ranked = sorted([sid for sid, n in hits.items() if n >= 2], key=hits.__getitem__,
+                        reverse=True)[: o.max_candidates]
         best: tuple[float, str] | None = None
         near: list[tuple[float, str]] = []
-        live = ix.live
+        live, terms, ends, et, window = ix.live, ix.terms, ix.ends, a.event_time, self.breaking.flash_seconds
+        quiet, join, revive, echo = o.quiet_seconds, o.join_threshold, o.revive_threshold, o.echo_threshold
+        status = (a.status or {}).get("status")
         for sid in ranked:
             s = live[sid]
-            if a.event_time > expiry(s, self.options):
+            if et > ends[sid]:  # expiry(s, o)
                 continue
-            if not compatible(kind, s.get("kind")):
+            if kind is not None and not compatible(kind, s.get("kind")):
                 continue  # a different event that shares names: its own story
-            sc = score(a.signature, s["ents"], s["kw"])
-            need = self.options.join_threshold if a.event_time - s["last_seen"] <= self.options.quiet_seconds \
-                else self.options.revive_threshold
+            _, _, ents, kw = terms[sid]
+            sc, named = overlap(sig, ents, kw)
             # A flash with no entities joins on its rare words, not on
             # "corp, dlrs, shr, offer" (eval/stories heldout2: Emery's
             # Purolator offer joined a gold-mining bid).
-            if sc >= need and (best is None or sc > best[0]) \
-                    and (a.signature.entities or shares_a_name(a.signature, s["ents"], s["kw"])):
+            if sc >= (join if et - s["last_seen"] <= quiet else revive) and (best is None or sc > best[0]) \
+                    and (sig.entities or named):
                 best = (sc, sid)
-            elif sc >= self.options.echo_threshold and shares_a_name(a.signature, s["ents"], s["kw"]):
+            elif sc >= echo and named:
                 near.append((sc, sid))
-            elif _flashed(s, a, self.breaking.flash_seconds):
+            elif status is not None and _flashed(s, a, window):
                 near.append((sc, sid))
         # A wire flash and its full version minutes later may both rank below
         # the few best-scored candidates (a flash has no entities, so every
@@ -187,11 +195,13 @@ class StoryBook:
         # the pool that published the article's status within the flash
         # window under a headline the article retells is a near miss too
         # (v6; eval/stories heldout5 repeats of the kind "X agrees to higher
-        # offer from Y" / "X accepts new Y bid", tuning data).
-        if (a.status or {}).get("status") is not None:
+        # offer from Y" / "X accepts new Y bid", tuning data). Only stories
+        # that changed to the status around the article's time can be; the
+        # order of the near misses does not matter (any one silences).
+        if status is not None:
             scored = set(ranked)
-            for sid in hits:
-                if sid not in scored and _flashed(live[sid], a, self.breaking.flash_seconds) \
+            for sid in ix.changed(status, et - window, et + window):
+                if sid in hits and sid not in scored and _flashed(live[sid], a, window) \
                         and compatible(kind, live[sid].get("kind")):
                     near.append((0.0, sid))
         echoes = [live[sid] for sc, sid in near if best is None or sid != best[1]]
@@ -239,6 +249,8 @@ class StoryBook:
     def _maybe_break(self, s: dict[str, Any], a: StoryInput, kind: str | None,
                      echoes: list[dict[str, Any]], revived: bool = False) -> dict[str, Any] | None:
         st = a.status or {}
+        if st.get("status") is None:
+            return None  # moves nothing (transition)
         raised = is_raise(st.get("status"), st.get("evidence"))
         t = transition(s, st.get("status"), float(st.get("confidence") or 0.0), a.event_time, self.breaking,
                        raised=raised, event=st.get("event"), revived=revived)
@@ -321,7 +333,7 @@ class StoryBook:
         (``expiry``: followed stories live longer than routine ones); one
         listed there and not moved since is over."""
         ix = self.index
-        end = expiry(s, self.options)
+        end = ix.ends[s["id"]] = expiry(s, self.options)
         watermark, next_hour = ix.clock or [s["last_seen"], int(s["last_seen"] // _HOUR)]
         watermark = max(watermark, s["last_seen"])
         hour = max(int(end // _HOUR), next_hour)
@@ -360,8 +372,9 @@ def expiry(s: dict[str, Any], options: StoryOptions) -> float:
 def _extend(have: list[str], new: frozenset[str], cap: int) -> list[str]:
     if len(have) >= cap:
         return have
-    seen = set(have)
-    return [*have, *sorted(x for x in new if x not in seen)][:cap]
+    added = new.difference(have)
+    # Nothing new: the same list, so the index's frozensets of it stay valid.
+    return [*have, *sorted(added)][:cap] if added else have
 
 
 def _flashed(s: dict[str, Any], a: StoryInput, window: float) -> bool:
@@ -372,7 +385,7 @@ def _flashed(s: dict[str, Any], a: StoryInput, window: float) -> bool:
     status = (a.status or {}).get("status")
     if status is None or s["status"] != status or abs(a.event_time - s["since"]) > window:
         return False
-    for e in reversed(list(s["events"].values())):
+    for e in reversed(s["events"].values()):
         if e["status"] == status:
             return retells(a.signature, e.get("title") or "")
     return False

@@ -7,10 +7,21 @@ gone) without touching the persistent mapping. It stores nothing the stories
 do not already hold, so ``rebuild(stories)`` after a restart or a rebalance
 gives back exactly the view an uninterrupted process has:
 
-- rows: term (``e:<entity>``/``k:<keyword>``) -> ids of the live stories
-  whose ``ents``/``kw`` hold it, in the order of their ``seq`` (a counter
+- rows: one per term, kept apart by kind (``ents``: entity -> row, ``kws``:
+  keyword -> row; the index terms ``e:<entity>``/``k:<keyword>`` of
+  ``Signature.terms``); a row holds the ids of the live stories whose
+  ``ents``/``kw`` hold the term, in the order of their ``seq`` (a counter
   stamped on a story each time it is touched); a touch moves the story to
-  the end of all its rows, which is the same order a rebuild sorts into;
+  the end of all its rows, which is the same order a rebuild sorts into.
+  Two plain-name mappings instead of one of prefixed terms: a touch then
+  builds no term strings (bench/README.md, fourth session);
+- terms: story id -> (its ``ents``, its ``kw``, both as frozensets), the
+  side of a story that every candidate scoring intersects with;
+- changes: (status, hour of ``since``) -> ids of the live stories whose
+  current status it is, so the book finds the stories that changed to a
+  status around an event time without scanning all candidates;
+- ends: story id -> the event time it expires at (``book.expiry``, set by
+  the book whenever it writes the story);
 - articles: article id -> story id, from each story's ``outs``;
 - hours: hour -> ids of stories whose ``hour`` it is (stale entries are
   allowed: the sweep checks the story's current hour);
@@ -21,15 +32,19 @@ gives back exactly the view an uninterrupted process has:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from itertools import islice
 from typing import Any
 
 CLOCK_KEY = "~clock"
+HOUR = 3600.0
+
+Row = dict[str, None]  # story ids, least recently touched first
 
 
-def story_terms(s: Mapping[str, Any]) -> list[str]:
-    return [*("e:" + e for e in s["ents"]), *("k:" + k for k in s["kw"])]
+def newest(row: Row, n: int) -> Iterable[str]:
+    """The n ids of ``row`` touched last, newest first."""
+    return reversed(row) if len(row) <= n else islice(reversed(row), n)
 
 
 class StoryIndex:
@@ -38,7 +53,12 @@ class StoryIndex:
 
     def _reset(self) -> None:
         self.live: dict[str, dict[str, Any]] = {}
-        self.rows: dict[str, dict[str, None]] = {}
+        self.ents: dict[str, Row] = {}
+        self.kws: dict[str, Row] = {}
+        self.terms: dict[str, tuple[list[str], list[str], frozenset[str], frozenset[str]]] = {}
+        self.changes: dict[tuple[str, int], dict[str, None]] = {}
+        self._change_of: dict[str, tuple[str, int]] = {}
+        self.ends: dict[str, float] = {}
         self.articles: dict[str, str] = {}
         self.hours: dict[int, list[str]] = {}
         self.clock: list[float] | None = None
@@ -65,10 +85,27 @@ class StoryIndex:
             self.clock = [max(self.clock[0], watermark), max(self.clock[1], next_hour)]
 
     # -- reads -------------------------------------------------------------
+    def row(self, term: str) -> Row | None:
+        """The row of an index term (``e:<entity>`` or ``k:<keyword>``)."""
+        return (self.ents if term[0] == "e" else self.kws).get(term[2:])
+
     def recent(self, term: str, n: int) -> list[str]:
         """The n stories holding term that were touched last, newest first."""
-        row = self.rows.get(term)
-        return list(islice(reversed(row), n)) if row else []
+        row = self.row(term)
+        return list(newest(row, n)) if row else []
+
+    def changed(self, status: str, start: float, end: float) -> list[str]:
+        """Ids of the live stories whose status is ``status`` since an event
+        time in [start, end], and possibly a few more around it (the caller
+        checks the exact time)."""
+        # One hour of margin either side: the caller's window test and this
+        # bucketing round differently.
+        found: list[str] = []
+        for hour in range(int(start // HOUR) - 1, int(end // HOUR) + 2):
+            ids = self.changes.get((status, hour))
+            if ids:
+                found += ids
+        return found
 
     # -- writes ------------------------------------------------------------
     def next_seq(self) -> int:
@@ -79,26 +116,51 @@ class StoryIndex:
         """Records story s (just stamped with the highest seq) as the newest."""
         sid = s["id"]
         self.live[sid] = s
-        rows = self.rows
-        for term in story_terms(s):
-            row = rows.get(term)
-            if row is None:
-                rows[term] = {sid: None}
-            else:
-                row.pop(sid, None)
-                row[sid] = None
-        for member in s["outs"]:
-            self.articles[member] = sid
+        for rows, names in ((self.ents, s["ents"]), (self.kws, s["kw"])):
+            get = rows.get
+            for name in names:
+                row = get(name)
+                if row is None:
+                    rows[name] = {sid: None}
+                else:
+                    row.pop(sid, None)
+                    row[sid] = None
+        self.articles.update(dict.fromkeys(s["outs"], sid))
+        status = s["status"]
+        change = None if status is None else (status, int(s["since"] // HOUR))
+        if self._change_of.get(sid) != change:
+            self._forget_change(sid)
+            if change is not None:
+                self._change_of[sid] = change
+                self.changes.setdefault(change, {})[sid] = None
+        ents, kw = s["ents"], s["kw"]
+        have = self.terms.get(sid)
+        # The lists are replaced, never changed in place (book._extend).
+        if have is None or have[0] is not ents or have[1] is not kw:
+            self.terms[sid] = (ents, kw, frozenset(ents), frozenset(kw))
 
     def drop(self, s: dict[str, Any]) -> None:
         sid = s["id"]
-        for term in story_terms(s):
-            row = self.rows.get(term)
-            if row is not None:
-                row.pop(sid, None)
-                if not row:
-                    del self.rows[term]
+        for rows, names in ((self.ents, s["ents"]), (self.kws, s["kw"])):
+            for name in names:
+                row = rows.get(name)
+                if row is not None:
+                    row.pop(sid, None)
+                    if not row:
+                        del rows[name]
+        articles = self.articles
         for member in s["outs"]:
-            if self.articles.get(member) == sid:
-                del self.articles[member]
+            if articles.get(member) == sid:
+                del articles[member]
         self.live.pop(sid, None)
+        self.terms.pop(sid, None)
+        self.ends.pop(sid, None)
+        self._forget_change(sid)
+
+    def _forget_change(self, sid: str) -> None:
+        change = self._change_of.pop(sid, None)
+        if change is not None:
+            ids = self.changes[change]
+            del ids[sid]
+            if not ids:
+                del self.changes[change]

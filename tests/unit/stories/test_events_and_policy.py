@@ -112,8 +112,8 @@ def test_state_is_bounded_and_quiet_stories_expire() -> None:
     assert len(ix.hours) <= live_hours
     # the in-memory view holds only live stories: no row points at a deleted one
     assert set(ix.live) == set(book.stories)
-    assert all(sid in book.stories for row in ix.rows.values() for sid in row)
-    assert "e:firm 0 0" not in ix.rows
+    assert all(sid in book.stories for rows in (ix.ents, ix.kws) for row in rows.values() for sid in row)
+    assert "firm 0 0" not in ix.ents and ix.row("e:firm 0 0") is None
     # the replay index holds exactly the live stories' recent members
     assert len(ix.articles) == sum(len(s["outs"]) for s in book.stories.values())
 

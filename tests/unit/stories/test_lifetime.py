@@ -109,7 +109,7 @@ def test_state_stays_bounded_with_followed_stories() -> None:
     assert len(followed) <= 30 / 1 + 2 and len(routine) <= 6 + 2
     ix = book.index
     assert set(ix.live) == set(book.stories)
-    assert all(sid in book.stories for row in ix.rows.values() for sid in row)
+    assert all(sid in book.stories for rows in (ix.ents, ix.kws) for row in rows.values() for sid in row)
     assert len(ix.hours) <= 30 + 3
 
 
