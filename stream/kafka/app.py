@@ -41,6 +41,7 @@ from stream.kafka.batches import Outbox, unpack
 from stream.kafka.durable import DurableTable
 from stream.kafka.expiry import Expiry
 from stream.kafka.security import aiokafka_kwargs, faust_credentials
+from stream.kafka.take import take_batches
 from stream.observability.health import PROBE_INTERVAL, BrokerProbe, aiokafka_client_factory
 from stream.observability.metrics import Metrics
 from stream.observability.progress import ActiveStories, InputProgress, table_size
@@ -64,9 +65,10 @@ log = logging.getLogger(__name__)
 
 INTERNAL = ("url-route", "content-route", "story-route")
 # Raw messages are taken in batches of up to INGEST_BATCH, waiting at most
-# INGEST_WITHIN for a batch to fill: a live trickle pays those seconds once
-# per article at ingest, a backlog travels the keyed hops in batch records
-# (stream/kafka/batches.py).
+# INGEST_WITHIN after a batch's first message for it to fill: a live trickle
+# pays those seconds once per article at ingest, a backlog travels the keyed
+# hops in batch records (stream/kafka/batches.py). An idle agent waits
+# without waking (stream/kafka/take.py).
 INGEST_BATCH = 200
 INGEST_WITHIN = 0.005
 # A keyed agent takes up to KEYED_BATCH hop records (each a batch of
@@ -196,9 +198,9 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
 
     @app.agent(raw_in, concurrency=1)
     async def ingest(stream: faust.StreamT) -> None:
-        # take_events acks a batch only after this body has handled it, so a
+        # take_batches acks a batch only after this body has handled it, so a
         # crash redelivers it whole (at least once, as one by one).
-        async for events in stream.take_events(INGEST_BATCH, within=INGEST_WITHIN):
+        async for events in take_batches(stream, INGEST_BATCH, INGEST_WITHIN):
             out = Outbox(settings.partitions)
             items = []
             # A batch holds several raw partitions, delivered partition by
@@ -239,7 +241,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         await outputs[DEADLETTER].send(key=rec["id"].encode(), value=orjson.dumps(rec))
 
     async def dedup_step(stream: faust.StreamT, stage: Any, expiry: Expiry, after: Any) -> None:
-        async for events in stream.take_events(KEYED_BATCH, within=KEYED_WITHIN):
+        async for events in take_batches(stream, KEYED_BATCH, KEYED_WITHIN):
             out = Outbox(settings.partitions)
             decided: list[tuple[dict[str, Any], Any]] = []
             for event in events:
@@ -276,7 +278,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
 
     @app.agent(route["story-route"], concurrency=1)
     async def by_story(stream: faust.StreamT) -> None:
-        async for events in stream.take_events(KEYED_BATCH, within=KEYED_WITHIN):
+        async for events in take_batches(stream, KEYED_BATCH, KEYED_WITHIN):
             decided: list[tuple[dict[str, Any], Any]] = []
             for record in events:
                 _as_current(record)
@@ -335,9 +337,10 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
 
 def _as_current(event: Any) -> None:
     """Make ``event`` the one Faust's tables read (the changelog partition
-    of a write). take_events hands over a list and sets no current event in
-    the agent's task. Only the context variable is set: setting the stream's
-    ``current_event`` attribute corrupts take_events' own buffer."""
+    of a write). take_batches hands over a list and sets no current event
+    in the agent's task. Only the context variable is set: setting the
+    stream's ``current_event`` attribute corrupts the batch buffer, which
+    reads it (stream/kafka/take.py)."""
     _current_event.set(weakref.ref(event))
 
 
