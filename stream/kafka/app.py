@@ -42,6 +42,7 @@ from stream.kafka.durable import DurableTable
 from stream.kafka.expiry import Expiry
 from stream.kafka.security import aiokafka_kwargs, faust_credentials
 from stream.kafka.take import take_batches
+from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES
 from stream.observability.health import PROBE_INTERVAL, BrokerProbe, aiokafka_client_factory
 from stream.observability.metrics import Metrics
 from stream.observability.progress import ActiveStories, InputProgress, table_size
@@ -137,6 +138,15 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
 
     raw_in = raw_topic(RAW)
     outputs = {t: raw_topic(t) for t in (ENRICHED, DUPLICATES, BREAKING, DEADLETTER)}
+    # Faust creates the internal topics with the broker's default record
+    # limit (message.max.bytes, ~1 MB). A hop record carries up to 1 MiB of
+    # envelopes (stream/kafka/batches.py) plus one that may be bigger (an
+    # article of up to the payload limit), so that default rejected batch
+    # records near 1 MiB: MessageSizeTooLargeError, and the articles in
+    # them never arrived (tests/integration/reliability/test_rebalance.py,
+    # a two-worker burst). Internal topics and changelogs take what the
+    # project's own topics take.
+    big_records = {"max.message.bytes": str(TOPIC_MAX_MESSAGE_BYTES)}
     route = {
         name: app.topic(
             f"{settings.group_id}-{name}",
@@ -144,6 +154,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             value_serializer="raw",
             partitions=settings.partitions,
             internal=True,
+            config=big_records,
         )
         for name in INTERNAL
     }
@@ -151,7 +162,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     def table(name: str) -> Any:
         # Keys and values go through the app-wide JSON codec (orjson), so a
         # table restored from its changelog has the same str keys it had.
-        return app.Table(name, default=None, partitions=settings.partitions)
+        return app.Table(name, default=None, partitions=settings.partitions, extra_topic_configs=big_records)
 
     timings = Timings(lambda stage, s: metrics.stage_seconds.labels(stage).observe(s))
     preparer = Preparer(opts.prepare, timings)

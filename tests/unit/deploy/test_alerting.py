@@ -22,6 +22,7 @@ ALERTS = {
     "NewsstreamNoInput",
     "NewsstreamLatencySLOBurn",
     "NewsstreamRebalanceStorm",
+    "NewsstreamProduceErrors",
 }
 
 
