@@ -11,13 +11,12 @@ of routine vocabulary stops lede triggers from speaking for it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from stream.status import _cues as cx
 from stream.status import _lexicon as lx
-from stream.status._matcher import BOUNDARY, Rule, build_index, char_span, compile_pattern, find_matches, words_of
+from stream.status._matcher import BOUNDARY, Rule, build_index, char_span, compile_pattern, find_matches
+from stream.status._sources import Source, blank_tickers, clean_title, source
 
 STATUSES: tuple[str, ...] = (
     "announced", "started", "agreed", "rejected", "failed", "completed", "cancelled",
@@ -82,80 +81,6 @@ _EVENT_PHRASES = frozenset(lx.EVENT_PHRASES)
 _REACH = 12
 assert cx.CONDITION_REACH <= _REACH and cx.REQUEST_REACH <= _REACH
 _NEGATED_SUFFIXES = ("n't", "n\u2019t")
-# The lede's first sentence ends at clause punctuation other than a colon,
-# from its seventh word on.
-_SENTENCE_ENDS = BOUNDARY - {":"}
-# Builds a _Source without NamedTuple's Python-level __new__.
-_new_tuple = tuple.__new__
-
-_PREFIX_RE = re.compile(
-    r"\s*(?:update(?: \d{1,2})?|refile|corrected|correction|rpt|repeat|exclusive|breaking(?: news)?"
-    r"|urgent|flash|watch|live|video|analysis|factbox|wrapup(?: \d{1,2})?)\s?[-:\u2013\u2014]+\s*"
-)
-# The words _PREFIX_RE can start with: a cheap test before the regex.
-_PREFIX_WORDS = ("update", "refile", "corrected", "correction", "rpt", "repeat", "exclusive", "breaking",
-                 "urgent", "flash", "watch", "live", "video", "analysis", "factbox", "wrapup")
-_TICKER_RE = re.compile(r"<[^<>\n]{1,60}>|\([A-Z][A-Z0-9.]{0,9}\)")
-_SITE_HINTS = ("news", "times", "post", ".com", "reuters", "bbc", "cnn", "guardian", "journal",
-               "herald", "tribune", "telegraph", "press", "online", "daily", "24")
-
-
-def _clean_title(title: str) -> tuple[str, str]:
-    """(matchable, original): wire prefixes and site suffixes cut from both;
-    tickers blanked in the first only, so offsets agree and evidence can be
-    quoted from the original text."""
-    s = title
-    for _ in range(3):
-        low = s.lower()
-        # The regex's \s* skips what lstrip() skips (Unicode whitespace).
-        if not low.lstrip().startswith(_PREFIX_WORDS):
-            break
-        m = _PREFIX_RE.match(low)
-        if not m:
-            break
-        s = s[m.end():]
-    bar = s.rfind(" | ")
-    if bar > 0 and len(s) - bar < 60:
-        s = s[:bar]
-    dash = max(s.rfind(" - "), s.rfind(" \u2013 "), s.rfind(" \u2014 "))
-    if dash > 0 and len(s) - dash < 40 and any(h in s[dash:].lower() for h in _SITE_HINTS):
-        s = s[:dash]
-    return _blank_tickers(s), s
-
-
-def _blank_tickers(s: str) -> str:
-    if "<" not in s and "(" not in s:  # every ticker form opens with one of them
-        return s
-    return _TICKER_RE.sub(lambda m: " " * len(m.group()), s)
-
-
-def _lower_same_length(s: str) -> str:
-    low = s.lower()
-    if len(low) == len(s):
-        return low
-    # A few characters (e.g. U+0130) lower-case to two code points; keep offsets aligned.
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
-
-
-class _Source(NamedTuple):
-    original: str
-    lowered: str
-    words: list[str]
-    weight: float
-    is_title: bool
-
-
-def _source(text: str, original: str, weight: float, is_title: bool, first_sentence: bool) -> _Source:
-    lowered = _lower_same_length(text)
-    words = words_of(lowered)
-    if first_sentence:
-        for n in range(6, len(words)):
-            if words[n] in _SENTENCE_ENDS:
-                words = words[:n]
-                break
-    return _new_tuple(_Source, (original, lowered, words, weight, is_title))
-
-
 def _window_before(words: list[str], start: int, size: int) -> list[str]:
     out: list[str] = []
     j = start - 1
@@ -169,7 +94,7 @@ def _is_negation(word: str) -> bool:
     return word in lx.NEGATION or word.endswith(_NEGATED_SUFFIXES)
 
 
-def _event_for(src: _Source, rule: Rule, start: int, end: int) -> tuple[str | None, int]:
+def _event_for(src: Source, rule: Rule, start: int, end: int) -> tuple[str | None, int]:
     """Nearest event phrase around the hit; inside beats after beats before."""
     words = src.words
     lo, hi = max(0, start - 5), min(len(words), end + 4)
@@ -258,7 +183,7 @@ def _is_stake_report(words: list[str]) -> bool:
     return False
 
 
-def _score(src: _Source, rule: Rule, start: int, end: int, reported: bool,
+def _score(src: Source, rule: Rule, start: int, end: int, reported: bool,
            options: StatusOptions) -> tuple[str, float, str | None, int, int] | bool:
     """The scored hit, or False when context vetoes it (negated, hedged,
     denied, routine object) or True when it is merely empty (no event)."""
@@ -365,10 +290,10 @@ def assert_status(title: str, lede: str, options: StatusOptions = DEFAULT_STATUS
     """The status change an article reports, or None for routine reporting."""
     if not isinstance(title, str) or not isinstance(lede, str):
         return None
-    head_text, head_original = _clean_title(title[: options.max_title_chars])
+    head_text, head_original = clean_title(title[: options.max_title_chars])
     if "?" in head_text:
         return None  # a question is speculation, not a report of a change
-    head = _source(head_text, head_original, 1.0, True, first_sentence=False)
+    head = source(head_text, head_original, 1.0, True, first_sentence=False)
     if not head.words:
         return None
     words = head.words
@@ -380,7 +305,7 @@ def assert_status(title: str, lede: str, options: StatusOptions = DEFAULT_STATUS
     if not lx.DENIAL.isdisjoint(words) and (
             _COURT.isdisjoint(words) or any(w in lx.DENIAL and not w.startswith("dismiss") for w in words)):
         return None  # a denial; "court dismisses suit" is a ruling
-    candidates: list[tuple[float, int, str, str | None, int, int, _Source]] = []
+    candidates: list[tuple[float, int, str, str | None, int, int, Source]] = []
     head_vetoed = False
     for rule, start, end in find_matches(words, _INDEX):
         scored = _score(head, rule, start, end, claimed, options)
@@ -406,7 +331,7 @@ def assert_status(title: str, lede: str, options: StatusOptions = DEFAULT_STATUS
     best_head = max([c[0] for c in candidates], default=0.0)
     if lede_may_speak and best_head < options.lede_weight * _MAX_RULE_CONFIDENCE:
         lede_original = lede[: options.max_lede_chars]
-        body = _source(_blank_tickers(lede_original), lede_original, options.lede_weight, False, first_sentence=True)
+        body = source(blank_tickers(lede_original), lede_original, options.lede_weight, False, first_sentence=True)
         for rule, start, end in find_matches(body.words, _INDEX):
             scored = _score(body, rule, start, end, False, options)
             if not isinstance(scored, bool):
