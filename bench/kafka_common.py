@@ -1,14 +1,16 @@
 """Helpers shared by the broker benchmarks (bench/kafka_throughput.py, bench/latency.py).
 
 Every run uses a fresh topic prefix on the shared broker, so benchmarks never
-see each other's (or the tests') records. Nothing here deletes topics: the
-broker is shared and its data is not ours to remove.
+see each other's (or the tests') records. A run deletes the topics under its
+own prefix when it ends (:func:`drop_run_topics`; ``BENCH_KEEP_TOPICS=1``
+keeps them for a look afterwards); nothing else on the broker is touched.
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import os
 import tempfile
 import time
 import uuid
@@ -20,13 +22,21 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from stream.kafka.runner import WorkerProcess
 from stream.kafka.security import aiokafka_kwargs
-from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES, ensure_topics
+from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES, delete_topics_with_prefix, ensure_topics
 from stream.settings import DEADLETTER, DUPLICATES, ENRICHED, Settings
 
 
 def fresh_settings(tag: str) -> Settings:
     base = Settings.from_env()
     return dataclasses.replace(base, topic_prefix=f"bench-{tag}-{int(time.time())}-{uuid.uuid4().hex[:6]}-")
+
+
+def drop_run_topics(settings: Settings) -> None:
+    """Delete the topics of this run's prefix (a prefix from fresh_settings)."""
+    if os.environ.get("BENCH_KEEP_TOPICS") == "1":
+        return
+    assert settings.topic_prefix.startswith("bench-"), settings.topic_prefix
+    asyncio.run(delete_topics_with_prefix(settings, settings.topic_prefix))
 
 
 def outcomes(counts: dict[str, int]) -> int:

@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.corpus import reuters_messages, emit  # noqa: E402
 from bench.kafka_common import (  # noqa: E402
     consumer_for,
+    drop_run_topics,
     ensure,
     fresh_settings,
     outcomes,
@@ -95,6 +96,7 @@ async def passthrough(msgs: list[bytes], hops: int) -> dict[str, float]:
         await producer.stop()
         await consumer.stop()
     got = await read_until(s, [f"bench.hop{hops}"], lambda c: sum(c.values()) >= len(msgs), timeout=120)
+    drop_run_topics(s)
     rate, span = _rate(len(got), [m.timestamp for _, m, _ in got])
     return {"articles_per_s": round(rate), "span_s": round(span, 2), "cpu_us_per_article": round(cpu / len(msgs) * 1e6)}
 
@@ -127,6 +129,7 @@ def worker_run(msgs: list[bytes], n_workers: int, store: str, prepare: int = 0) 
         rss = [round(p.memory_info().rss / 2**20) for p in procs]
     finally:
         stop_workers(ws)
+        drop_run_topics(s)
     outs = [(t, m) for t, m, _ in got if t != BREAKING]
     rate, span = _rate(len(outs), [m.timestamp for _, m in outs])
     counts: dict[str, int] = {}

@@ -2,7 +2,8 @@
 
 `make test` starts the broker (`newsstream kafka up`) before pytest and stops
 it after. Every test gets its own topic prefix, so tests never see each
-other's records and a re-run never sees an old run's.
+other's records and a re-run never sees an old run's; a test's topics are
+deleted when it ends (tests/support/topics.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import pytest
 from stream.kafka.local_broker import is_answering
 from stream.kafka.runner import WorkerProcess
 from stream.settings import Settings
+from tests.support.topics import delete_topics_with_prefix
 
 SESSION = f"{int(time.time()) % 100000}{uuid.uuid4().hex[:4]}"
 
@@ -36,13 +38,18 @@ def base_settings() -> Settings:
 
 
 @pytest.fixture
-def run_settings(base_settings: Settings, request: pytest.FixtureRequest) -> Settings:
+def run_settings(base_settings: Settings, request: pytest.FixtureRequest) -> Iterator[Settings]:
     # Readable and unique: parametrized variants of one long test name must
     # not share topics or a consumer group.
     node = request.node.name
     name = node.replace("[", "-").replace("]", "").replace("_", "-")[:32]
     digest = hashlib.blake2b(node.encode(), digest_size=3).hexdigest()
-    return dataclasses.replace(base_settings, topic_prefix=f"it-{SESSION}-{name}-{digest}-")
+    s = dataclasses.replace(base_settings, topic_prefix=f"it-{SESSION}-{name}-{digest}-")
+    yield s
+    # After the test's workers have stopped (their fixture depends on this
+    # one, so it tears down first). Prefixes made from this one by
+    # reliability/conftest.fresh start with it, so they go too.
+    delete_topics_with_prefix(base_settings, s.topic_prefix)
 
 
 @pytest.fixture
