@@ -1,6 +1,6 @@
 """End-to-end latency through a real worker at fixed input rates.
 
-    .venv/bin/python bench/latency.py [--rates 50,200,1000] [--seconds 20,20,5] [--prepare-processes N] [--save FILE]
+    .venv/bin/python bench/latency.py [--rates 50,200,1000] [--seconds 20,20,5] [--prepare-processes N] [--idle-seconds 10] [--save FILE]
 
 One worker process on a fresh topic prefix. For each rate, a disjoint slice
 of Reuters is produced at that rate (absolute schedule, producer linger 0),
@@ -13,7 +13,10 @@ The ``record_ts`` figures use the output record's timestamp instead (set
 when the worker sent it), i.e. without the final fetch.
 
 A rate above the worker's capacity shows as latency growing with the run;
-``achieved_per_s`` then says what the worker sustained.
+``achieved_per_s`` then says what the worker sustained. Each phase also
+reports the worker's CPU per article at that rate (its prepare processes
+included), and ``idle_worker_cpu_fraction`` is the share of a core the
+worker uses with no input at all (``--idle-seconds``, measured first).
 """
 
 from __future__ import annotations
@@ -35,7 +38,14 @@ from aiokafka import AIOKafkaProducer
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import reuters_messages, emit  # noqa: E402
-from bench.kafka_common import consumer_for, ensure, fresh_settings, start_workers, stop_workers  # noqa: E402
+from bench.kafka_common import (  # noqa: E402
+    consumer_for,
+    drop_run_topics,
+    ensure,
+    fresh_settings,
+    start_workers,
+    stop_workers,
+)
 from stream.kafka.security import aiokafka_kwargs  # noqa: E402
 from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES  # noqa: E402
 from stream.records import article_id  # noqa: E402
@@ -118,12 +128,27 @@ async def phase(s: Settings, msgs: list[bytes], rate: float, timeout: float) -> 
     }
 
 
+def _cpu_seconds(pid: int) -> float:
+    proc = psutil.Process(pid)
+    procs = [proc, *proc.children(recursive=True)]
+    total = 0.0
+    for p in procs:
+        try:
+            t = p.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += t.user + t.system
+    return total
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rates", default="50,200,1000")
     ap.add_argument("--seconds", default="20,20,5", help="duration of each rate's phase")
     ap.add_argument("--prepare-processes", default=None,
                     help="NEWSSTREAM_PREPARE_PROCESSES for the worker (default: the worker's default)")
+    ap.add_argument("--idle-seconds", type=float, default=10.0,
+                    help="first measure the worker's CPU with no input for this long (0: skip)")
     ap.add_argument("--save", type=Path, default=None)
     args = ap.parse_args()
     rates = [float(r) for r in args.rates.split(",")]
@@ -139,13 +164,24 @@ def main() -> None:
         # table/partition set-up; they are not the steady state.
         warm = list(itertools.islice(corpus, 100))
         asyncio.run(phase(s, warm, 50.0, 120))
+        idle = None
+        if args.idle_seconds > 0:
+            # A live feed is quiet most of the day: what does waiting cost?
+            cpu0, t0 = _cpu_seconds(ws[0].proc.pid), time.monotonic()
+            time.sleep(args.idle_seconds)  # measuring an idle interval, not waiting for a condition
+            idle = round((_cpu_seconds(ws[0].proc.pid) - cpu0) / (time.monotonic() - t0), 4)
         for rate, sec in zip(rates, secs, strict=True):
             msgs = list(itertools.islice(corpus, int(rate * sec)))
+            cpu0 = _cpu_seconds(ws[0].proc.pid)
             phases.append(asyncio.run(phase(s, msgs, rate, timeout=max(120.0, 6 * sec + len(msgs) / 15))))
+            # The worker's CPU (its prepare processes included) per article at
+            # this rate: a trickle costs more per article than a burst.
+            phases[-1]["worker_cpu_ms_per_article"] = round(1000 * (_cpu_seconds(ws[0].proc.pid) - cpu0) / len(msgs), 2)
             print(orjson.dumps(phases[-1]).decode(), file=sys.stderr)
     finally:
         stop_workers(ws)
-    result = {"phases": phases, "prepare_processes": args.prepare_processes, "load_avg_1m_at_end": round(psutil.getloadavg()[0], 2),
+        drop_run_topics(s)
+    result = {"phases": phases, "idle_worker_cpu_fraction": idle, "prepare_processes": args.prepare_processes, "load_avg_1m_at_end": round(psutil.getloadavg()[0], 2),
               "python": platform.python_version()}
     emit(result, args.save)
 
