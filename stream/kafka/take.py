@@ -16,6 +16,12 @@ redelivers the batch whole) but sleeps until the first event arrives and
 only then gives the batch ``within`` seconds to fill. A trickle pays
 ``within`` once per batch, as before; a burst fills batches of ``max_``.
 
+An exception that leaves the body closes the generator, and the batch is
+acked then too, as Faust's does: a process crash redelivers, an exception
+does not. The agents turn every stage failure into a dead letter, so only
+a failed send or changelog write gets that far; the producer-error alert
+(deploy/README.md, NewsstreamProduceErrors) is what catches it.
+
 It is Faust 0.15.3's ``take_events`` with that one change, and leans on the
 same stream internals (``add_processor``, ``_enable_passive``, ``ack``).
 The faust-streaming pin (pyproject.toml) is what keeps them stable; the
