@@ -233,8 +233,7 @@ def fingerprint(tokens: list[str], options: FingerprintOptions = DEFAULT_FINGERP
     # 64 bits: compared only among one URL's revisions or one anchor's entries.
     joined = " ".join(tokens).encode("utf-8")
     digest = hashlib.blake2b(joined, digest_size=8).hexdigest()
-    # The shingled head, tokens[: max_tokens], by its length (no copy).
-    nb = len(tokens) if len(tokens) <= options.max_tokens else len(tokens[: options.max_tokens])
+    nb = min(len(tokens), options.max_tokens)  # the shingled head's length
     if not nb:
         return Fingerprint(digest, "0" * 8, _EMPTY, 0)
     words, mode = _words_for(tokens, lede, options)

@@ -28,6 +28,7 @@ import asyncio
 import logging
 import time
 import weakref
+from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -252,23 +253,14 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         await outputs[DEADLETTER].send(key=rec["id"].encode(), value=orjson.dumps(rec))
 
     async def dedup_step(stream: faust.StreamT, stage: Any, expiry: Expiry, after: Any) -> None:
+        def step(env: dict[str, Any], partition: int) -> Any:
+            nxt = after(stage.process(env))
+            expiry.maybe_sweep(partition, env["et"])
+            return nxt
+
         async for events in take_batches(stream, KEYED_BATCH, KEYED_WITHIN):
             out = Outbox(settings.partitions)
-            decided: list[tuple[dict[str, Any], Any]] = []
-            for event in events:
-                # One event is one partition's batch: its table writes
-                # belong to that partition's changelog.
-                _as_current(event)
-                partition = event.message.partition
-                for env in unpack(event.value):
-                    try:
-                        nxt = after(stage.process(env))
-                        expiry.maybe_sweep(partition, env["et"])
-                    except Exception as exc:
-                        nxt = exc
-                    decided.append((env, nxt))
-            await stage.state.durable()  # state before output (stream/kafka/durable.py)
-            for env, nxt in decided:
+            for env, nxt in await _decide(events, step, stage.state):
                 if isinstance(nxt, Exception):
                     await stage_failed(env, nxt)
                 elif nxt == DUPLICATES:
@@ -289,18 +281,11 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
 
     @app.agent(route["story-route"], concurrency=1)
     async def by_story(stream: faust.StreamT) -> None:
+        def step(env: dict[str, Any], partition: int) -> Any:
+            return story_stage.process(env)
+
         async for events in take_batches(stream, KEYED_BATCH, KEYED_WITHIN):
-            decided: list[tuple[dict[str, Any], Any]] = []
-            for record in events:
-                _as_current(record)
-                for env in unpack(record.value):
-                    try:
-                        event = story_stage.process(env)
-                    except Exception as exc:
-                        event = exc
-                    decided.append((env, event))
-            await story_stage.book.stories.durable()  # state before output (stream/kafka/durable.py)
-            for env, event in decided:
+            for env, event in await _decide(events, step, story_stage.book.stories):
                 if isinstance(event, Exception):
                     await stage_failed(env, event)
                     continue
@@ -344,6 +329,28 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
 
     app.newsstream = {"metrics": metrics, "registry": registry, "timings": timings}  # type: ignore[attr-defined]
     return app
+
+
+async def _decide(events: list[Any], step: Callable[[dict[str, Any], int], Any],
+                  state: DurableTable) -> list[tuple[dict[str, Any], Any]]:
+    """Each envelope of a batch of hop records with what ``step`` made of it
+    (an exception is an outcome too: the caller dead-letters it), returned
+    once ``state``'s changelog records are acked: state before output
+    (stream/kafka/durable.py)."""
+    decided: list[tuple[dict[str, Any], Any]] = []
+    for event in events:
+        # One event is one partition's batch: its table writes belong to
+        # that partition's changelog.
+        _as_current(event)
+        partition = event.message.partition
+        for env in unpack(event.value):
+            try:
+                outcome = step(env, partition)
+            except Exception as exc:
+                outcome = exc
+            decided.append((env, outcome))
+    await state.durable()
+    return decided
 
 
 def _as_current(event: Any) -> None:

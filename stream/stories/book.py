@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import chain
 from typing import Any
 
 from stream.records import SCHEMA_BREAKING, breaking_event_id, iso
@@ -49,7 +49,7 @@ from stream.stories.breaking import (
     urgency_for,
 )
 from stream.stories.events import article_kind, compatible, refine
-from stream.stories.index import CLOCK_KEY, StoryIndex
+from stream.stories.index import CLOCK_KEY, StoryIndex, newest
 from stream.stories.signature import DEFAULT_STORY_OPTIONS, Signature, StoryOptions, overlap, retells
 
 _MAX_MEMBERS = 64
@@ -152,13 +152,13 @@ class StoryBook:
         for name in sorted(sig.entities):
             row = rows.get(name)
             if row is not None:
-                ids = [*reversed(row)] if len(row) <= n_e else [*islice(reversed(row), n_e)]
+                ids = [*newest(row, n_e)]
                 rows_read += (ids, ids)
         rows = ix.kws
         for name in sorted(sig.keywords):
             row = rows.get(name)
             if row is not None:
-                rows_read.append(reversed(row) if len(row) <= n_k else islice(reversed(row), n_k))
+                rows_read.append(newest(row, n_k))
         if not rows_read:
             return None, []
         hits = Counter(chain.from_iterable(rows_read))

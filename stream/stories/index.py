@@ -89,11 +89,6 @@ class StoryIndex:
         """The row of an index term (``e:<entity>`` or ``k:<keyword>``)."""
         return (self.ents if term[0] == "e" else self.kws).get(term[2:])
 
-    def recent(self, term: str, n: int) -> list[str]:
-        """The n stories holding term that were touched last, newest first."""
-        row = self.row(term)
-        return list(newest(row, n)) if row else []
-
     def changed(self, status: str, start: float, end: float) -> list[str]:
         """Ids of the live stories whose status is ``status`` since an event
         time in [start, end], and possibly a few more around it (the caller

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, islice
 
-from stream.status import _lexicon as lx
-
 # Words that carry no story identity. Short on purpose: the salient-word set
 # is taken from the headline and lede only, where function words dominate.
 _STOP = frozenset(

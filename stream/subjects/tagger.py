@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from itertools import chain as _chain
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import chain as _chain
 from operator import itemgetter
 from typing import NamedTuple
 
