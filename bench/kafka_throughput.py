@@ -31,7 +31,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import orjson
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

@@ -19,7 +19,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-import pytest
 
 from stream.kafka.runner import Collected, collect_sync
 from stream.pipeline.offline import Pipeline

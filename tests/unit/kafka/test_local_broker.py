@@ -217,18 +217,3 @@ def test_up_refuses_a_port_taken_by_another_process(tmp_path: Path, which: str) 
         with pytest.raises(BrokerError, match=f"port {port} is taken by another process"):
             broker.up(timeout=5)
     assert not broker.pid_file.exists()
-
-
-# --- ports and the wire probe --------------------------------------------------------
-
-
-@pytest.mark.parametrize("which", ["kafka_port", "kafka_controller_port"])
-def test_up_refuses_a_port_taken_by_another_process(tmp_path: Path, which: str) -> None:
-    broker = _broker(tmp_path)
-    port = getattr(broker.settings, which)
-    with socket.socket() as squatter:
-        squatter.bind(("127.0.0.1", port))
-        squatter.listen()
-        with pytest.raises(BrokerError, match=f"port {port} is taken by another process"):
-            broker.up(timeout=5)
-    assert not broker.pid_file.exists()

@@ -100,7 +100,6 @@ def test_pool_processes_exit_when_their_parent_is_killed(tmp_path) -> None:
     import signal
     import subprocess
     import sys
-    import time
 
     psutil = pytest.importorskip("psutil")
     script = tmp_path / "parent.py"
