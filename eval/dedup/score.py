@@ -8,12 +8,12 @@ Three systems see the same messages in the same order:
 
 (a) ``pipeline``: ``stream.pipeline.offline.Pipeline``, the whole pipeline as
     users run it (parse, clean, fingerprint, subjects, status, dedup, stories);
-(b) ``dedup``: our fingerprint + URL stage + content stage alone, from the
+(b) ``dedup``: our fingerprint + content stage + URL stage alone, from the
     cleaned text's tokens (what (a) computed, prepared outside the timer);
 (c) ``datasketch``: MinHash (5-word shingles of the same tokens, 128
     permutations) + MinHashLSH query/insert per article, the first-inserted
-    candidate taken as the original. It has no URL stage, so it only sees the
-    articles that reach our content stage by label (no re-scrapes/updates).
+    candidate taken as the original. It has no notion of a page, so it only
+    sees the articles that are not re-scrapes or updates by label.
 
 Metrics (per article, in stream order): a *positive* is an article whose story
 (``group``) already had an article earlier in the stream. A duplicate call is
@@ -41,7 +41,6 @@ from stream.pipeline.keyed import ContentStage, UrlStage  # noqa: E402
 from stream.pipeline.offline import EventClock, Pipeline  # noqa: E402
 from stream.pipeline.parallel import run_stream  # noqa: E402
 from stream.pipeline.prepare import Meta  # noqa: E402
-from stream.pipeline.routing import CONTENT, after_url  # noqa: E402
 from stream.text.normalize import tokenize  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -50,6 +49,7 @@ CONTENT_KINDS = ("original", "copy", "teaser", "followup", "correction")
 DATASKETCH_THRESHOLD = 0.3
 
 Pred = tuple[str, int | None] | None  # (status, index of the article it duplicates)
+PUBLISHED = ("unique", "update")  # the statuses published in news.enriched
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -135,9 +135,8 @@ def run_dedup(envs: list[dict[str, Any] | None]) -> tuple[list[Pred], float]:
         fp = fingerprint(e["tokens"], DEFAULT_FINGERPRINT_OPTIONS, lede)
         env["fp"] = {"h": fp.content_hash, "a": fp.anchor, "sk": fp.sketch_b64(), "n": fp.shingles,
                      "ls": fp.lede_b64(), "th": env["fp"]["th"]}
+        content.process(env)
         d = url.process(env)
-        if after_url(d) == CONTENT:
-            d = content.process(env)
         by_id[env["article"]["id"]] = i
         preds.append((d.status, by_id.get(d.of) if d.of else None))
     return preds, time.perf_counter() - t0
@@ -200,16 +199,22 @@ def score(items: list[dict[str, Any]], preds: list[Pred]) -> dict[str, Any]:
     errors: list[tuple[str, int, int | None]] = []
     for i, (lab, pr) in enumerate(zip(labels, preds, strict=True)):
         kind = lab["kind"]
+        if pr is not None and pr[1] is not None and (preds[pr[1]] is None or preds[pr[1]][0] not in PUBLISHED):
+            c["of_unpublished"] += 1  # the issue's invariant: duplicate.of is in news.enriched
+            errors.append(("of_unpublished", i, pr[1]))
+        # A re-scrape or revision must point at a published article of its
+        # page's story: the page's first revision, or, when that was itself
+        # a copy, the article it copied (stream.dedup.decide.decide_url).
         if kind == "rescrape":
             c["rescrape"] += 1
-            ok = pr is not None and pr[0] == "exact"
+            ok = pr is not None and pr[0] == "exact" and _published_in(preds, labels, pr[1], lab)
             c["rescrape_ok"] += ok
             if not ok:
                 errors.append(("rescrape_missed", i, lab["url_first"]))
             continue
         if kind == "update":
             c["update"] += 1
-            ok = pr is not None and pr[0] == "update" and pr[1] == lab["url_first"]
+            ok = pr is not None and pr[0] == "update" and _published_in(preds, labels, pr[1], lab)
             c["update_ok"] += ok
             if not ok:
                 errors.append(("update_missed", i, pr[1] if pr else None))
@@ -247,10 +252,20 @@ def score(items: list[dict[str, Any]], preds: list[Pred]) -> dict[str, Any]:
         "recall_copy": round(c["tp_copy"] / max(1, c["pos_copy"]), 4),
         "recall_teaser": round(c["tp_teaser"] / max(1, c["pos_teaser"]), 4),
         "hard_negatives": c["hard"], "false_merges_hard": c["fp_hard"], "ambiguous": c["ambiguous"],
+        "of_unpublished": c["of_unpublished"],
         "exact_rate": round(c["rescrape_ok"] / c["rescrape"], 4) if c["rescrape"] else None,
         "update_rate": round(c["update_ok"] / c["update"], 4) if c["update"] else None,
         "_errors": errors,
     }
+
+
+def _published_in(preds: list[Pred], labels: list[dict[str, Any]], of: int | None, lab: dict[str, Any]) -> bool:
+    """Whether ``of`` names an article that was published (unique or update)
+    in the story of ``lab``'s page (its natural cluster: the page's first
+    revision may have copied a corpus article that overlaps its own)."""
+    if of is None or preds[of] is None or preds[of][0] not in PUBLISHED:
+        return False
+    return bool(labels[of]["natural"] == labels[lab["url_first"]]["natural"])
 
 
 def show_errors(items: list[dict[str, Any]], errors: list[tuple[str, int, int | None]], n: int) -> None:

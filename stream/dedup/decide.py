@@ -1,16 +1,20 @@
 """De-duplication decisions over injected state: pure functions.
 
 Two keyed states, each a JSON-able value the caller stores wherever it likes
-(a dict offline, a changelogged Faust table on Kafka):
+(a dict offline, a changelogged Faust table on Kafka), decided in this order:
 
-- by canonical URL: the page's first revision and its last few revisions.
-  Same URL, content of any kept revision -> ``exact`` (a re-scrape); same
-  URL, new content -> ``update`` (a revision: not a duplicate, it is
-  published and tracked).
-- by content anchor (see :mod:`stream.dedup.fingerprint`): the canonical
-  articles seen with that anchor. Same content hash -> ``exact``; a sketch
-  that resembles or is contained in a canonical's, or a lede sample that
-  matches its lede sample -> ``near``.
+1. by content anchor (see :mod:`stream.dedup.fingerprint`): the canonical
+   articles seen with that anchor. Same content hash -> ``exact``; a sketch
+   that resembles or is contained in a canonical's, or a lede sample that
+   matches its lede sample -> ``near``; else ``unique``, and the article
+   becomes a canonical.
+2. by canonical URL: the page's revisions. Same URL, content of a kept
+   revision -> ``exact`` (a re-scrape); same URL, new content -> ``update``
+   (a revision: not a duplicate, it is published and tracked).
+
+Content comes first so that every ``duplicate.of`` names an article that was
+published: only the content stage knows whether a page's first revision was
+itself a copy of another outlet's article.
 
 Entries older than the window (event time) are dropped when their key is
 touched; :func:`sweep` lists the keys never touched again, for the caller to
@@ -139,41 +143,71 @@ def _near_text(j: float, c: float | None, small: int, options: DedupOptions) -> 
     return c >= (options.near_containment if small >= options.min_teaser_shingles else options.short_containment)
 
 
-def decide_url(
-    entry: dict[str, Any] | None, a: Candidate, options: DedupOptions = DEFAULT_DEDUP_OPTIONS
-) -> tuple[Decision, dict[str, Any] | None]:
-    """Decision by canonical URL, and the entry to store (None: leave as is).
+#: Outcomes published in ``news.enriched``; the others go to ``news.duplicates``.
+PUBLISHED = ("unique", "update")
 
-    The entry keeps each revision's decision and content hash (the last
-    ``max_revisions``): a re-scrape that returns any earlier revision's
-    content -- a cached page served after an edit -- is ``exact``, not a
-    new update."""
+
+def decide_url(
+    entry: dict[str, Any] | None,
+    a: Candidate,
+    content: Decision = UNIQUE,
+    options: DedupOptions = DEFAULT_DEDUP_OPTIONS,
+) -> tuple[Decision, dict[str, Any] | None]:
+    """The final decision, by canonical URL, on ``content`` (the content
+    stage's decision, made first), and the entry to store (None: leave as is).
+
+    - A page's first revision keeps the content decision.
+    - A re-scrape (the content of a kept revision; a cached page served after
+      an edit too) is ``exact``: of that revision if it was published, else
+      of the article that revision copied (with its similarity to it).
+    - New content under the URL is an ``update`` of the page, published
+      whatever the content stage said: a revision is tracked, not hidden.
+
+    An update's ``of`` is the page's first revision if that was published,
+    else the article the first revision copied: either way an article in
+    ``news.enriched``. Every article the content stage keeps as a canonical
+    (the unique ones) is published here, so copies that point at a canonical
+    point at a published article too. The entry keeps each revision's
+    decision and content hash (the last ``max_revisions``)."""
     if entry is not None and a.id in entry["revs"]:
         return Decision.from_list(entry["revs"][a.id]), None
     if entry is None or a.event_time - entry["ts"] > options.window_seconds:
-        return UNIQUE, _url_entry(a, first=a.id, revs={a.id: [*UNIQUE.to_list(), a.content_hash]},
-                                  sketch_size=options.url_sketch_size)
-    for rid, rev in reversed(entry["revs"].items()):
-        # Entries written before revisions kept their hash held only the latest one.
-        h = rev[4] if len(rev) > 4 else entry.get("h") if rid == entry.get("last") else None
-        if h == a.content_hash:
-            return Decision("exact", rid, 1.0), None
+        return content, _url_entry(a, first=a.id, of=a.id if content.status in PUBLISHED else content.of,
+                                   revs={a.id: [*content.to_list(), a.content_hash]},
+                                   sketch_size=options.url_sketch_size)
+    if content.status not in PUBLISHED:
+        # Only a copy can be a re-scrape: a unique article's hash matched no
+        # canonical, and the content stage keeps it as one, so it must be
+        # published (a revision whose canonical fell out of the content
+        # window is published again, as an update).
+        for rid, rev in reversed(entry["revs"].items()):
+            # Entries written before revisions kept their hash held only the latest one.
+            h = rev[4] if len(rev) > 4 else entry.get("h") if rid == entry.get("last") else None
+            if h == a.content_hash:
+                r = Decision.from_list(rev)
+                return (Decision("exact", rid, 1.0) if r.status in PUBLISHED else
+                        Decision("exact", r.of, r.similarity)), None
+    # Entries written before the content stage came first: their first
+    # revision was published.
+    page_of = entry.get("of", entry["first"])
     m = options.url_sketch_size
     j = resemblance(a.sketch[:m], sketch_from_b64(entry["sk"]), m)
-    decision = Decision("update", entry["first"], round(j, 4), title_changed=entry["t"] != a.title_hash)
+    decision = Decision("update", page_of, round(j, 4), title_changed=entry["t"] != a.title_hash)
     revs = dict(list(entry["revs"].items())[-(options.max_revisions - 1) :])
     revs[a.id] = [*decision.to_list(), a.content_hash]
-    return decision, _url_entry(a, first=entry["first"], revs=revs, ts=max(entry["ts"], a.event_time),
+    return decision, _url_entry(a, first=entry["first"], of=page_of, revs=revs, ts=max(entry["ts"], a.event_time),
                                 sketch_size=m)
 
 
-def _url_entry(a: Candidate, *, first: str, revs: dict[str, Any], ts: float | None = None,
-               sketch_size: int = 16) -> dict[str, Any]:
-    # Only the bottom few hashes: the URL stage reports how much a revision
-    # changed, it does not decide anything on it.
+def _url_entry(a: Candidate, *, first: str, of: str | None, revs: dict[str, Any],
+               ts: float | None = None, sketch_size: int = 16) -> dict[str, Any]:
+    # The latest revision's title and only the bottom few hashes of its
+    # sketch: the URL stage reports how much a revision changed, it does not
+    # decide anything on it.
     sk = a.sketch[:sketch_size]
     return {
         "first": first,
+        "of": of,
         "t": a.title_hash,
         "sk": a.sketch_b64 if sk.size == a.sketch.size else sketch_to_b64(sk),
         "ts": a.event_time if ts is None else ts,

@@ -47,12 +47,12 @@ from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES
 from stream.observability.health import PROBE_INTERVAL, BrokerProbe, aiokafka_client_factory
 from stream.observability.metrics import Metrics
 from stream.observability.progress import ActiveStories, InputProgress, table_size
-from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage
+from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage, content_decided
 from stream.pipeline.parallel import PrepareService, attempt
 from stream.pipeline.prepare import Meta, Preparer, Timings
 from stream.pipeline.routing import (
     CONTENT,
-    after_content,
+    URL,
     after_url,
     count_output,
     dead_letter,
@@ -65,7 +65,7 @@ from stream.stories.book import StoryBook
 
 log = logging.getLogger(__name__)
 
-INTERNAL = ("url-route", "content-route", "story-route")
+INTERNAL = ("content-route", "url-route", "story-route")
 # Raw messages are taken in batches of up to INGEST_BATCH, waiting at most
 # INGEST_WITHIN after a batch's first message for it to fill: a live trickle
 # pays those seconds once per article at ingest, a backlog travels the keyed
@@ -237,7 +237,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                     rec = rejected(payload, meta, *error, metrics)
                     await outputs[DEADLETTER].send(key=rec["id"].encode(), value=orjson.dumps(rec))
                 else:
-                    out.add("url-route", UrlStage.key(env), env)
+                    out.add("content-route", ContentStage.key(env), env)
             for event in events:
                 msg = event.message
                 progress.processed(msg.tp, msg.offset, msg.timestamp, time.time(), _end_offset(app, msg.tp))
@@ -254,6 +254,8 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
 
     async def dedup_step(stream: faust.StreamT, stage: Any, expiry: Expiry, after: Any) -> None:
         def step(env: dict[str, Any], partition: int) -> Any:
+            if stage is url_stage and not content_decided(env):
+                return CONTENT  # put on the URL route by a worker from before the stages swapped
             nxt = after(stage.process(env))
             expiry.maybe_sweep(partition, env["et"])
             return nxt
@@ -267,17 +269,22 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                     await publish(DUPLICATES, env["article"]["duplicate"]["of"], env["article"], env)
                 elif nxt == CONTENT:
                     out.add("content-route", ContentStage.key(env), env)
+                elif nxt == URL:
+                    out.add("url-route", UrlStage.key(env), env)
                 else:
                     out.add("story-route", StoryStage.key(env), env)
             await flush(out)
 
+    # Content first: only it knows whether an article is a copy, and so
+    # whether it is published; the URL stage then tells a page's revisions
+    # and re-scrapes from copies (stream.dedup.decide).
+    @app.agent(route["content-route"], concurrency=1)
+    async def by_content(stream: faust.StreamT) -> None:
+        await dedup_step(stream, content_stage, content_expiry, lambda d: URL)
+
     @app.agent(route["url-route"], concurrency=1)
     async def by_url(stream: faust.StreamT) -> None:
         await dedup_step(stream, url_stage, url_expiry, after_url)
-
-    @app.agent(route["content-route"], concurrency=1)
-    async def by_content(stream: faust.StreamT) -> None:
-        await dedup_step(stream, content_stage, content_expiry, after_content)
 
     @app.agent(route["story-route"], concurrency=1)
     async def by_story(stream: faust.StreamT) -> None:

@@ -7,8 +7,8 @@ state is a changelogged table co-partitioned with it:
 ======== ======================== ===========================================
 stage    routing key              state
 ======== ======================== ===========================================
-url      canonical URL            url -> first/latest revision
 content  lede anchor              anchor -> canonical articles
+url      canonical URL            url -> the page's revisions
 story    ``STORY_ROUTE`` (one)    story id -> story; index term -> story ids
 ======== ======================== ===========================================
 
@@ -35,6 +35,9 @@ from stream.stories.signature import Signature
 # microseconds per unique article (bench/README.md), far from being the
 # bottleneck; see the README's "Scaling" section.
 STORY_ROUTE = "stories"
+
+# Envelope flag: the content stage has decided (see content_decided).
+CONTENT_DECIDED = "cd"
 
 
 def candidate(env: dict[str, Any]) -> Candidate:
@@ -64,14 +67,13 @@ class _DedupStage:
     def key(env: dict[str, Any]) -> str:
         raise NotImplementedError
 
-    @staticmethod
-    def decide(value: Any, c: Candidate, options: DedupOptions) -> tuple[Decision, Any]:
+    def decide(self, value: Any, c: Candidate, env: dict[str, Any]) -> tuple[Decision, Any]:
         raise NotImplementedError
 
     def process(self, env: dict[str, Any]) -> Decision:
         t0 = time.perf_counter()
         key = self.key(env)
-        decision, new_value = self.decide(self.state.get(key), candidate(env), self.options)
+        decision, new_value = self.decide(self.state.get(key), candidate(env), env)
         if new_value is not None:
             self.state[key] = new_value
         env["article"]["duplicate"] = decision.to_dict()
@@ -80,20 +82,36 @@ class _DedupStage:
         return decision
 
 
-class UrlStage(_DedupStage):
-    @staticmethod
-    def key(env: dict[str, Any]) -> str:
-        return env["article"]["canonical_url"]
-
-    decide = staticmethod(decide_url)
-
-
 class ContentStage(_DedupStage):
+    """First: whether the article copies a canonical (and so is not published)."""
+
     @staticmethod
     def key(env: dict[str, Any]) -> str:
         return env["fp"]["a"]
 
-    decide = staticmethod(decide_content)
+    def decide(self, value: Any, c: Candidate, env: dict[str, Any]) -> tuple[Decision, Any]:
+        decision, new_value = decide_content(value, c, self.options)
+        env[CONTENT_DECIDED] = True
+        return decision, new_value
+
+
+class UrlStage(_DedupStage):
+    """Second: the final decision, telling a page's own revisions from copies."""
+
+    @staticmethod
+    def key(env: dict[str, Any]) -> str:
+        return env["article"]["canonical_url"]
+
+    def decide(self, value: Any, c: Candidate, env: dict[str, Any]) -> tuple[Decision, Any]:
+        d = env["article"]["duplicate"]
+        content = Decision(d["status"], d["of"], d["similarity"], d.get("title_changed"))
+        return decide_url(value, c, content, self.options)
+
+
+def content_decided(env: dict[str, Any]) -> bool:
+    """Whether the content stage has seen ``env``: an envelope a worker from
+    before the stages swapped places put on the URL route has not."""
+    return bool(env.get(CONTENT_DECIDED))
 
 
 @dataclass

@@ -21,7 +21,7 @@ from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage
 from stream.pipeline.parse import parse_timestamp
 from stream.pipeline.prepare import Meta, PrepareOptions, Preparer, Timings
 from stream.pipeline.parallel import attempt, run_stream
-from stream.pipeline.routing import CONTENT, after_content, after_url, count_output, rejected
+from stream.pipeline.routing import after_url, count_output, rejected
 from stream.settings import BREAKING, DEADLETTER, DUPLICATES, ENRICHED
 from stream.stories.book import StoryBook
 from stream.stories.breaking import DEFAULT_BREAKING_OPTIONS, BreakingOptions
@@ -45,8 +45,8 @@ class Pipeline:
         self._next_sweep: float | None = None
         self.timings = Timings()
         self.preparer = Preparer(self.prepare, self.timings)
-        self.url = UrlStage({}, self.dedup, self.timings)
         self.content = ContentStage({}, self.dedup, self.timings)
+        self.url = UrlStage({}, self.dedup, self.timings)
         self.story = StoryStage(StoryBook({}, self.prepare.story, self.breaking), self.timings)
 
     def run(self, payload: bytes, meta: Meta) -> list[Output]:
@@ -61,9 +61,8 @@ class Pipeline:
     def run_prepared(self, env: dict[str, Any]) -> list[Output]:
         """The stateful half: dedup, stories, outputs. Must see envelopes in input order."""
         self._expire(env["et"])
+        self.content.process(env)
         route = after_url(self.url.process(env))
-        if route == CONTENT:
-            route = after_content(self.content.process(env))
         out: list[Output] = []
         art = env["article"]
         if route == DUPLICATES:
@@ -87,7 +86,7 @@ class Pipeline:
         if self._watermark < self._next_sweep:
             return
         self._next_sweep = self._watermark + SWEEP_EVERY
-        for state in (self.url.state, self.content.state):
+        for state in (self.content.state, self.url.state):
             for key in sweep(state, self._watermark, self.dedup):
                 del state[key]
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 
-from stream.dedup.decide import Decision
+from stream.dedup.decide import PUBLISHED, Decision
 from stream.errors import InputError
 from stream.observability.metrics import Metrics
 from stream.pipeline.prepare import Meta
@@ -22,21 +22,15 @@ from stream.subjects.taxonomy import top_level
 
 log = logging.getLogger(__name__)
 
+# Next hops (besides the output topics).
 CONTENT = "content"
+URL = "url"
 STORY = "story"
 
 
 def after_url(d: Decision) -> str:
-    if d.status == "exact":
-        return DUPLICATES
-    # A revision skips the content index: it is not a copy of another
-    # outlet's story, and must not be called a near copy of its own first
-    # version. It goes straight to stories (it may move a story's status).
-    return STORY if d.status == "update" else CONTENT
-
-
-def after_content(d: Decision) -> str:
-    return DUPLICATES if d.status in ("exact", "near") else STORY
+    """Where an article goes on its final decision (the URL stage's)."""
+    return STORY if d.status in PUBLISHED else DUPLICATES
 
 
 def error_fields(exc: Exception, meta: Meta) -> tuple[str, str]:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import orjson
 import pytest
 
 from stream.demo.run import sample_stream
 from stream.kafka.runner import collect_sync
 from stream.kafka.tools import replay
 from stream.pipeline.offline import Pipeline, process_lines
+from stream.records import article_id
 from stream.settings import BREAKING, DEADLETTER, DUPLICATES, ENRICHED
 from tests.support.schemas import assert_valid
 
@@ -35,16 +37,26 @@ def decisions(enriched, dups, dead, breaking):
 
 
 def offline(lines: list[bytes], out: Path):
-    import orjson
-
     process_lines(iter(lines), out, Pipeline())
     read = {n: [orjson.loads(x) for x in (out / f"{n}.jsonl").read_bytes().splitlines()]
             for n in ("enriched", "duplicates", "deadletter", "breaking")}
     return decisions(read["enriched"], read["duplicates"], read["deadletter"], read["breaking"])
 
 
+def repeats_of_a_copy(lines: list[bytes]) -> list[bytes]:
+    """A re-scrape and a revision of the sample's second page, a copy of the
+    wire story before it: that page is not published, and neither repeat
+    may name it (issue 3: duplicate.of is always in news.enriched)."""
+    copy = orjson.loads(lines[1])
+    rescrape = {**copy, "scraped_at": "2026-03-02T12:00:00Z"}
+    revision = {**copy, "scraped_at": "2026-03-02T12:30:00Z",
+                "body": copy["body"] + "\n\nThis article was updated to add the mediators' schedule."}
+    return [orjson.dumps(rescrape), orjson.dumps(revision)]
+
+
 def test_two_workers_decide_like_one_process(run_settings, workers, tmp_path) -> None:
     lines = sample_stream()
+    lines += repeats_of_a_copy(lines)
     workers.start("w1", wait=False)
     workers.start("w2", wait=False)
     for w in workers.started:
@@ -56,6 +68,11 @@ def test_two_workers_decide_like_one_process(run_settings, workers, tmp_path) ->
     expected = offline(lines, tmp_path / "offline")
     assert online[0] == expected[0]
     assert online[1] == expected[1]
+    published = {a["id"] for a in got.values(ENRICHED)}
+    for a in got.values(ENRICHED) + got.values(DUPLICATES):
+        assert a["duplicate"]["of"] in published | {None}, a["duplicate"]
+    rescrape, revision = (online[0][article_id(line)] for line in lines[-2:])
+    assert rescrape[:2] == (DUPLICATES, "exact") and revision[:2] == (ENRICHED, "update")
     # Both workers really took part: each was assigned partitions.
     assert all(w.http_status("/readyz") == 200 for w in workers.started)
     for topic in (ENRICHED, DUPLICATES, BREAKING, DEADLETTER):

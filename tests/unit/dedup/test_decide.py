@@ -27,27 +27,6 @@ def cand(aid: str, tokens: list[str], t: float = 0.0, title: str = "t") -> Candi
                      fp.shingles, t)
 
 
-def test_url_rescrape_is_exact_and_revision_is_update() -> None:
-    base = text(1, 300)
-    d1, e1 = decide_url(None, cand("a", base))
-    assert d1.status == "unique" and e1 is not None
-    d2, e2 = decide_url(e1, cand("b", base))
-    assert (d2.status, d2.of, e2) == ("exact", "a", None)
-    revised = base[:250] + text(2, 40)
-    d3, e3 = decide_url(e1, cand("c", revised, title="new headline"))
-    assert d3.status == "update" and d3.of == "a" and d3.title_changed is True
-    assert 0.5 < d3.similarity < 1.0
-    # Replays give the decision they got the first time.
-    assert decide_url(e3, cand("c", revised, title="new headline"))[0] == d3
-    assert decide_url(e3, cand("a", base))[0].status == "unique"
-
-
-def test_url_entry_expires_by_event_time() -> None:
-    _, e1 = decide_url(None, cand("a", text(1, 100), t=0.0))
-    d, _ = decide_url(e1, cand("b", text(1, 100), t=8 * 86400.0))
-    assert d.status == "unique"
-
-
 def test_content_exact_near_teaser_and_distinct() -> None:
     story = text(5, 600)
     d, entries = decide_content(None, cand("s", story))
@@ -74,24 +53,6 @@ def test_short_quote_is_not_called_a_teaser() -> None:
     story = text(5, 600)
     _, entries = decide_content(None, cand("s", story))
     assert decide_content(entries, cand("q", story[100:112]))[0].status == "unique"
-
-
-def test_rescrape_of_an_earlier_revision_is_exact_of_that_revision() -> None:
-    base, revised = text(1, 300), text(1, 250) + text(3, 50)
-    _, e1 = decide_url(None, cand("a", base))
-    d2, e2 = decide_url(e1, cand("b", revised))
-    assert d2.status == "update" and e2 is not None
-    d3, e3 = decide_url(e2, cand("c", base))
-    assert (d3.status, d3.of, e3) == ("exact", "a", None)
-    assert decide_url(e2, cand("d", revised))[0].of == "b"
-
-
-def test_url_revisions_are_bounded() -> None:
-    _, e = decide_url(None, cand("a", text(1, 100)))
-    for i in range(20):
-        _, e2 = decide_url(e, cand(f"r{i}", text(100 + i, 100)))
-        e = e2 or e
-    assert len(e["revs"]) == DEFAULT_DEDUP_OPTIONS.max_revisions and e["first"] == "a"
 
 
 def lede_cand(aid: str, pars: list[str], t: float = 0.0) -> Candidate:
@@ -134,15 +95,6 @@ def test_state_per_article_is_under_a_kilobyte() -> None:
     assert content_entries is not None
     size = len(orjson.dumps(url_entry)) + len(orjson.dumps(content_entries[0]))
     assert size <= 1024, size
-
-
-def test_url_entries_of_the_previous_format_still_decide() -> None:
-    a = cand("a", text(1, 300))
-    old = {"first": "a", "last": "a", "h": a.content_hash, "t": a.title_hash, "sk": a.sketch_b64,
-           "n": a.shingles, "ts": 0.0, "revs": {"a": ["unique", None, None, None]}}
-    assert decide_url(old, cand("b", text(1, 300)))[0].status == "exact"
-    d, e = decide_url(old, cand("c", text(1, 250) + text(4, 50)))
-    assert d.status == "update" and e is not None and list(e["revs"]) == ["a", "c"]
 
 
 def test_same_lede_is_not_enough_when_the_rest_differs() -> None:
