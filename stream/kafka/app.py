@@ -41,6 +41,7 @@ from prometheus_client import CollectorRegistry
 from stream.kafka.batches import Outbox, unpack
 from stream.kafka.durable import DurableTable
 from stream.kafka.expiry import Expiry
+from stream.kafka.fail_fast import ExitOnSendError
 from stream.kafka.security import aiokafka_kwargs, faust_credentials
 from stream.kafka.take import take_batches
 from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES
@@ -128,6 +129,8 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     )
     metrics = Metrics(registry)
     setup_prometheus_sensors(app, pattern="/metrics", registry=registry, name_prefix="newsstream_faust")
+    # A record Kafka refused must not be followed by a commit of its input.
+    app.sensors.add(ExitOnSendError())
 
     def raw_topic(logical: str) -> faust.TopicT:
         return app.topic(

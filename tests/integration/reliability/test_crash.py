@@ -4,7 +4,7 @@ Ordering choice: the reference is `newsstream process` over the same input in
 the same order, which Kafka only preserves on one partition. These tests run
 with ``partitions=1`` (news.raw, every repartition topic and changelog): the
 Reuters stories have distinct URLs, so each one takes the same path
-(url -> content -> story) and the stages see them in input order. Decisions
+(content -> url -> story) and the stages see them in input order. Decisions
 are then compared one for one, not just as order-free sets.
 """
 

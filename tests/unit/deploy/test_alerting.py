@@ -23,6 +23,7 @@ ALERTS = {
     "NewsstreamLatencySLOBurn",
     "NewsstreamRebalanceStorm",
     "NewsstreamProduceErrors",
+    "NewsstreamRestartLoop",
 }
 
 
