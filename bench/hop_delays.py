@@ -6,7 +6,7 @@
 Reads every record a finished run left under ``--prefix`` (raw input, the
 three repartition topics, the outputs) and matches them by article id. A
 record's timestamp is set by its producer when it is sent, so "content-route ->
-url-route" is the time from ingest sending an article to the content agent
+story-route" is the time from ingest sending an article to the content agent
 until the content agent sent it on: the fetch, the batch window, the stage, the
 changelog acks and the producer's linger. The last hop ends at the output
 record (news.enriched or news.duplicates).
@@ -32,7 +32,7 @@ from stream.kafka.batches import unpack  # noqa: E402
 from stream.records import article_id  # noqa: E402
 from stream.settings import DUPLICATES, ENRICHED, RAW, Settings  # noqa: E402
 
-HOPS = ("content-route", "url-route", "story-route")
+HOPS = ("content-route", "story-route")
 
 
 async def read_topic(s: Settings, topic: str) -> list[Any]:

@@ -143,7 +143,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=5000)
     ap.add_argument("--workers", default="1,2")
-    ap.add_argument("--hops", type=int, default=1, help="pass-through hops (the worker makes 4)")
+    ap.add_argument("--hops", type=int, default=1, help="pass-through hops (the worker makes 3: content, story, output)")
     ap.add_argument("--stores", default="rocksdb://",
                     help="table stores to run the worker with, e.g. rocksdb://,memory://")
     ap.add_argument("--prepare-processes", default="0",

@@ -8,13 +8,11 @@ loses data: faust-streaming #606).
 
 Flow (logical topic names; internal topics are ``<prefix><app_id>-<name>``):
 
-    news.raw --ingest--> url-route --by_url--> content-route --by_content--+
-                 |            |                     |                      |
-                 v            v (exact)             v (exact, near)        v
-          news.deadletter  news.duplicates    news.duplicates        story-route
-                                   (update) ------------------------------>|
-                                                                  by_story v
-                                                   news.enriched, news.breaking
+    news.raw --ingest--> content-route --by_content--> story-route --by_story--+
+                 |                                            (URL stage,      |
+                 v                                             then stories)   v
+          news.deadletter                 news.duplicates (exact, near) or news.enriched,
+                                                                 news.breaking
 
 Between the keyed agents envelopes travel as per-partition batch records
 (stream/kafka/batches.py): ingest takes raw messages in batches, and each
@@ -48,12 +46,10 @@ from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES
 from stream.observability.health import PROBE_INTERVAL, BrokerProbe, aiokafka_client_factory
 from stream.observability.metrics import Metrics
 from stream.observability.progress import ActiveStories, InputProgress, table_size
-from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage, content_decided
+from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage
 from stream.pipeline.parallel import PrepareService, attempt
 from stream.pipeline.prepare import Meta, Preparer, Timings
 from stream.pipeline.routing import (
-    CONTENT,
-    URL,
     after_url,
     count_output,
     dead_letter,
@@ -66,7 +62,7 @@ from stream.stories.book import StoryBook
 
 log = logging.getLogger(__name__)
 
-INTERNAL = ("content-route", "url-route", "story-route")
+INTERNAL = ("content-route", "story-route")
 # Raw messages are taken in batches of up to INGEST_BATCH, waiting at most
 # INGEST_WITHIN after a batch's first message for it to fill: a live trickle
 # pays those seconds once per article at ingest, a backlog travels the keyed
@@ -255,49 +251,43 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         rec["id"] = "dl-" + art["id"]
         await outputs[DEADLETTER].send(key=rec["id"].encode(), value=orjson.dumps(rec))
 
-    async def dedup_step(stream: faust.StreamT, stage: Any, expiry: Expiry, after: Any) -> None:
+    @app.agent(route["content-route"], concurrency=1)
+    async def by_content(stream: faust.StreamT) -> None:
         def step(env: dict[str, Any], partition: int) -> Any:
-            if stage is url_stage and not content_decided(env):
-                return CONTENT  # put on the URL route by a worker from before the stages swapped
-            nxt = after(stage.process(env))
-            expiry.maybe_sweep(partition, env["et"])
-            return nxt
+            content_stage.process(env)
+            content_expiry.maybe_sweep(partition, env["et"])
 
         async for events in take_batches(stream, KEYED_BATCH, KEYED_WITHIN):
             out = Outbox(settings.partitions)
-            for env, nxt in await _decide(events, step, stage.state):
-                if isinstance(nxt, Exception):
-                    await stage_failed(env, nxt)
-                elif nxt == DUPLICATES:
-                    await publish(DUPLICATES, env["article"]["duplicate"]["of"], env["article"], env)
-                elif nxt == CONTENT:
-                    out.add("content-route", ContentStage.key(env), env)
-                elif nxt == URL:
-                    out.add("url-route", UrlStage.key(env), env)
+            for env, failed in await _decide(events, step, content_stage.state):
+                if isinstance(failed, Exception):
+                    await stage_failed(env, failed)
                 else:
                     out.add("story-route", StoryStage.key(env), env)
             await flush(out)
 
-    # Content first: only it knows whether an article is a copy, and so
-    # whether it is published; the URL stage then tells a page's revisions
-    # and re-scrapes from copies (stream.dedup.decide).
-    @app.agent(route["content-route"], concurrency=1)
-    async def by_content(stream: faust.StreamT) -> None:
-        await dedup_step(stream, content_stage, content_expiry, lambda d: URL)
-
-    @app.agent(route["url-route"], concurrency=1)
-    async def by_url(stream: faust.StreamT) -> None:
-        await dedup_step(stream, url_stage, url_expiry, after_url)
-
+    # The URL stage runs on the story route, one hop after the content
+    # stage: its state is small and its decision cheap, and a hop of its own
+    # cost each article ~1 ms of Faust's per-record path at 200/s and a
+    # queue (bench/README.md). Every URL is then under one routing key,
+    # which N workers agree on as they agree on the stories.
     @app.agent(route["story-route"], concurrency=1)
     async def by_story(stream: faust.StreamT) -> None:
         def step(env: dict[str, Any], partition: int) -> Any:
+            decision = url_stage.process(env)
+            url_expiry.maybe_sweep(partition, env["et"])
+            if after_url(decision) == DUPLICATES:
+                return DUPLICATES
             return story_stage.process(env)
 
         async for events in take_batches(stream, KEYED_BATCH, KEYED_WITHIN):
-            for env, event in await _decide(events, step, story_stage.book.stories):
+            decided = await _decide(events, step, url_stage.state, story_stage.book.stories)
+            for env, event in decided:
                 if isinstance(event, Exception):
                     await stage_failed(env, event)
+                    continue
+                if event == DUPLICATES:
+                    await publish(DUPLICATES, env["article"]["duplicate"]["of"], env["article"], env)
                     continue
                 await publish(ENRICHED, env["article"]["id"], env["article"], env)
                 if env["article"].get("story"):
@@ -342,10 +332,10 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
 
 
 async def _decide(events: list[Any], step: Callable[[dict[str, Any], int], Any],
-                  state: DurableTable) -> list[tuple[dict[str, Any], Any]]:
+                  *states: DurableTable) -> list[tuple[dict[str, Any], Any]]:
     """Each envelope of a batch of hop records with what ``step`` made of it
     (an exception is an outcome too: the caller dead-letters it), returned
-    once ``state``'s changelog records are acked: state before output
+    once the changelog records of ``states`` are acked: state before output
     (stream/kafka/durable.py)."""
     decided: list[tuple[dict[str, Any], Any]] = []
     for event in events:
@@ -359,7 +349,8 @@ async def _decide(events: list[Any], step: Callable[[dict[str, Any], int], Any],
             except Exception as exc:
                 outcome = exc
             decided.append((env, outcome))
-    await state.durable()
+    for state in states:
+        await state.durable()
     return decided
 
 

@@ -1,16 +1,20 @@
 """Stages 2-4: the keyed, stateful half of the pipeline.
 
-Each stage reads and writes only the state under its own routing key, so on
-Kafka every stage runs behind a repartition topic keyed by that key and its
-state is a changelogged table co-partitioned with it:
+Each stage reads and writes only the state under its routing key, so on
+Kafka each runs behind a repartition topic keyed by that key and its state
+is a changelogged table co-partitioned with it:
 
 ======== ======================== ===========================================
 stage    routing key              state
 ======== ======================== ===========================================
 content  lede anchor              anchor -> canonical articles
-url      canonical URL            url -> the page's revisions
+url      ``STORY_ROUTE`` (one)    canonical url -> the page's revisions
 story    ``STORY_ROUTE`` (one)    story id -> story; index term -> story ids
 ======== ======================== ===========================================
+
+The URL stage shares the story route: any single key is a right one for it
+(it needs every revision of a URL under one key), and a hop of its own cost
+more than the stage (stream/kafka/app.py).
 
 Offline the same classes run over dicts, in one process, in input order.
 """
@@ -35,9 +39,6 @@ from stream.stories.signature import Signature
 # microseconds per unique article (bench/README.md), far from being the
 # bottleneck; see the README's "Scaling" section.
 STORY_ROUTE = "stories"
-
-# Envelope flag: the content stage has decided (see content_decided).
-CONTENT_DECIDED = "cd"
 
 
 def candidate(env: dict[str, Any]) -> Candidate:
@@ -90,13 +91,13 @@ class ContentStage(_DedupStage):
         return env["fp"]["a"]
 
     def decide(self, value: Any, c: Candidate, env: dict[str, Any]) -> tuple[Decision, Any]:
-        decision, new_value = decide_content(value, c, self.options)
-        env[CONTENT_DECIDED] = True
-        return decision, new_value
+        return decide_content(value, c, self.options)
 
 
 class UrlStage(_DedupStage):
-    """Second: the final decision, telling a page's own revisions from copies."""
+    """Second: the final decision, telling a page's own revisions from copies.
+
+    Its state is keyed by canonical URL; it runs on the story route."""
 
     @staticmethod
     def key(env: dict[str, Any]) -> str:
@@ -106,12 +107,6 @@ class UrlStage(_DedupStage):
         d = env["article"]["duplicate"]
         content = Decision(d["status"], d["of"], d["similarity"], d.get("title_changed"))
         return decide_url(value, c, content, self.options)
-
-
-def content_decided(env: dict[str, Any]) -> bool:
-    """Whether the content stage has seen ``env``: an envelope a worker from
-    before the stages swapped places put on the URL route has not."""
-    return bool(env.get(CONTENT_DECIDED))
 
 
 @dataclass

@@ -22,9 +22,6 @@ from stream.subjects.taxonomy import top_level
 
 log = logging.getLogger(__name__)
 
-# Next hops (besides the output topics).
-CONTENT = "content"
-URL = "url"
 STORY = "story"
 
 

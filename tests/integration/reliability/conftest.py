@@ -1,7 +1,7 @@
 """Fixtures for the fault-injection tests: sized input, own brokers.
 
 Input size: the worker moves ~30-60 Reuters stories a second on the shared
-2-core box (three repartition hops, four changelogged tables), so the default
+2-core box (two repartition hops, three changelogged tables), so the default
 sizes keep each test near a minute and the whole directory under ~10 minutes.
 ``NEWSSTREAM_RELIABILITY_SCALE`` multiplies them for a longer soak.
 """

@@ -34,7 +34,7 @@ def test_internal_and_changelog_topics_take_a_full_batch_record(tmp_path) -> Non
     app = create_app(s)
     internal = [ag.channel for ag in app.agents.values() if ag.channel.internal]
     changelogs = [t.changelog_topic for t in app.tables.values()]
-    assert len(internal) == 3 and len(changelogs) == 3
+    assert len(internal) == 2 and len(changelogs) == 3
     for topic in internal + changelogs:
         limit = int(topic.config["max.message.bytes"])
         assert limit == TOPIC_MAX_MESSAGE_BYTES > 2 * MAX_BATCH_BYTES, topic.get_topic_name()
