@@ -33,10 +33,16 @@ def fresh_settings(tag: str) -> Settings:
 
 def drop_run_topics(settings: Settings) -> None:
     """Delete the topics of this run's prefix (a prefix from fresh_settings)."""
+    if os.environ.get("BENCH_KEEP_TOPICS") != "1":
+        asyncio.run(drop_run_topics_async(settings))
+
+
+async def drop_run_topics_async(settings: Settings) -> None:
+    """:func:`drop_run_topics`, from inside an event loop."""
     if os.environ.get("BENCH_KEEP_TOPICS") == "1":
         return
     assert settings.topic_prefix.startswith("bench-"), settings.topic_prefix
-    asyncio.run(delete_topics_with_prefix(settings, settings.topic_prefix))
+    await delete_topics_with_prefix(settings, settings.topic_prefix)
 
 
 def outcomes(counts: dict[str, int]) -> int:

@@ -39,6 +39,7 @@ from bench.corpus import reuters_messages, emit  # noqa: E402
 from bench.kafka_common import (  # noqa: E402
     consumer_for,
     drop_run_topics,
+    drop_run_topics_async,
     ensure,
     fresh_settings,
     outcomes,
@@ -95,7 +96,7 @@ async def passthrough(msgs: list[bytes], hops: int) -> dict[str, float]:
         await producer.stop()
         await consumer.stop()
     got = await read_until(s, [f"bench.hop{hops}"], lambda c: sum(c.values()) >= len(msgs), timeout=120)
-    drop_run_topics(s)
+    await drop_run_topics_async(s)
     rate, span = _rate(len(got), [m.timestamp for _, m, _ in got])
     return {"articles_per_s": round(rate), "span_s": round(span, 2), "cpu_us_per_article": round(cpu / len(msgs) * 1e6)}
 

@@ -1,9 +1,9 @@
 """N workers give the decisions one process gives (issues 3 and 5).
 
 Two workers in one consumer group split the partitions of every stage; the
-state each decision reads is routed by the decision's own key (canonical URL,
-content anchor, story route), so the outcome must equal `newsstream process`
-on the same input in the same order.
+state each decision reads is routed by a key that holds all of it (the
+content anchor; the story route for URLs and stories), so the outcome must
+equal `newsstream process` on the same input in the same order.
 """
 
 from __future__ import annotations
