@@ -6,14 +6,21 @@ from stream.dedup.decide import DedupOptions
 from stream.kafka.expiry import Expiry
 
 
+class FakeDb(dict):
+    """rocksdict's ``items(from_key=...)``: key order, from ``from_key`` inclusive."""
+
+    def items(self, from_key: bytes | None = None):  # type: ignore[override]
+        return iter([(k, self[k]) for k in sorted(self) if from_key is None or k >= from_key])
+
+
 class FakeStore:
     """The slice of faust's RocksDB store that Expiry reads: one db per partition."""
 
-    def __init__(self) -> None:
-        self._dbs: dict[int, dict[bytes, bytes]] = {0: {}, 1: {}}
+    use_rocksdict = True
+    offset_key = b"__faust\0offset__"
 
-    def _visible_items(self, db):
-        return iter(list(db.items()))
+    def __init__(self) -> None:
+        self._dbs: dict[int, FakeDb] = {0: FakeDb(), 1: FakeDb()}
 
     def _decode_key(self, k: bytes):
         return orjson.loads(k)
@@ -61,3 +68,30 @@ def test_memory_store_is_left_alone() -> None:
     ex = Expiry(t, DedupOptions(), every=1.0)
     ex.maybe_sweep(0, 0.0)
     assert ex.maybe_sweep(0, 10 * 86400.0) == 0 and "a" in t
+
+
+def test_a_sweep_reads_a_chunk_per_event_and_finishes() -> None:
+    t = FakeTable()
+    for i in range(25):
+        t.put(0, f"old{i:02}", {"ts": 0.0})
+        t.put(0, f"new{i:02}", {"ts": 9 * 86400.0})
+    t.data._dbs[0][FakeStore.offset_key] = b"42"  # Faust's offset record is not a key
+    ex = Expiry(t, DedupOptions(window_seconds=7 * 86400.0), every=3600.0, chunk=10)
+    ex.maybe_sweep(0, 9 * 86400.0)
+    deleted = [ex.maybe_sweep(0, 9 * 86400.0 + 3600.0 + i) for i in range(8)]
+    # 50 keys in key order, 10 per event (new* sort first and stay), a sixth
+    # event to find the end; after that no sweep is due.
+    assert deleted == [0, 0, 5, 10, 10, 0, 0, 0]
+    assert set(t) == {f"new{i:02}" for i in range(25)}
+
+
+def test_a_sweep_stops_when_its_partition_is_revoked() -> None:
+    t = FakeTable()
+    for i in range(30):
+        t.put(0, f"old{i:02}", {"ts": 0.0})
+    ex = Expiry(t, DedupOptions(window_seconds=7 * 86400.0), every=3600.0, chunk=10)
+    ex.maybe_sweep(0, 9 * 86400.0)
+    assert ex.maybe_sweep(0, 9 * 86400.0 + 3600.0) == 10
+    del t.data._dbs[0]  # the partition moved to another worker
+    assert ex.maybe_sweep(0, 9 * 86400.0 + 3601.0) == 0
+    assert ex.maybe_sweep(0, 9 * 86400.0 + 3602.0) == 0  # not due again: no error, no scan
