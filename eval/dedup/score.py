@@ -36,6 +36,7 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from stream.dedup.decide import PUBLISHED  # noqa: E402
 from stream.dedup.fingerprint import DEFAULT_FINGERPRINT_OPTIONS, fingerprint, lede_tokens  # noqa: E402
 from stream.pipeline.keyed import ContentStage, UrlStage  # noqa: E402
 from stream.pipeline.offline import EventClock, Pipeline  # noqa: E402
@@ -49,7 +50,6 @@ CONTENT_KINDS = ("original", "copy", "teaser", "followup", "correction")
 DATASKETCH_THRESHOLD = 0.3
 
 Pred = tuple[str, int | None] | None  # (status, index of the article it duplicates)
-PUBLISHED = ("unique", "update")  # the statuses published in news.enriched
 
 
 def load(path: Path) -> list[dict[str, Any]]:

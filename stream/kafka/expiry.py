@@ -43,7 +43,10 @@ def partition_chunk(table: Any, partition: int, after: bytes | None,
         it = db.items(from_key=after) if after is not None else db.items()
     else:  # python-rocksdb
         it = db.iteritems()
-        it.seek(after) if after is not None else it.seek_to_first()
+        if after is None:
+            it.seek_to_first()
+        else:
+            it.seek(after)
     out: list[tuple[Any, Any]] = []
     last = None
     for k, v in it:

@@ -2,8 +2,9 @@
 
 Faust's ``Stream.take_events(max_, within)`` wakes every ``within`` seconds
 whether or not an event came, and each wake is a ``mode`` wait that creates
-three asyncio tasks. With the worker's four batching agents and windows of
-2-5 ms, an idle worker spent 12.7% of a core waking up for nothing; with
+three asyncio tasks. With the worker's batching agents (four then, three
+now) and windows of 2-5 ms, an idle worker spent 12.7% of a core waking up
+for nothing; with
 :func:`take_batches` it spends 0.7% (a worker on a fresh topic, CPU over
 10 s; 2-core box). Under a steady 200 articles/s the two cost the same
 (``bench/latency.py``: 4.62 ms of worker CPU per article either way): the
@@ -19,8 +20,8 @@ only then gives the batch ``within`` seconds to fill. A trickle pays
 An exception that leaves the body closes the generator, and the batch is
 acked then too, as Faust's does: a process crash redelivers, an exception
 does not. The agents turn every stage failure into a dead letter, so only
-a failed send or changelog write gets that far; the producer-error alert
-(deploy/README.md, NewsstreamProduceErrors) is what catches it.
+a failed send or changelog write gets that far, and the worker exits on
+those before anything is committed (stream/kafka/fail_fast.py).
 
 It is Faust 0.15.3's ``take_events`` with that one change, and leans on the
 same stream internals (``add_processor``, ``_enable_passive``, ``ack``).

@@ -185,10 +185,12 @@ def faust_metric_families(prefix: str = FAUST_PREFIX) -> dict[str, str]:
 def known_sample_names() -> set[str]:
     """Every sample name a newsstream worker's /metrics can serve, plus ``up``."""
     return (sample_names(pipeline_metric_families()) | sample_names(faust_metric_families()) | {"up"}
-            | PROCESS_SAMPLES)
+            | process_sample_names())
 
 
-# prometheus_client's ProcessCollector: the worker serves the default registry
-# (stream/kafka/worker.py), which has one.
-PROCESS_SAMPLES = {"process_cpu_seconds_total", "process_max_fds", "process_open_fds",
-                   "process_resident_memory_bytes", "process_start_time_seconds", "process_virtual_memory_bytes"}
+def process_sample_names() -> set[str]:
+    """What prometheus_client's ProcessCollector serves here: the worker
+    serves the default registry (stream/kafka/worker.py), which has one."""
+    from prometheus_client import ProcessCollector
+
+    return {s.name for family in ProcessCollector(registry=None).collect() for s in family.samples}
