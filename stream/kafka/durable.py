@@ -1,32 +1,73 @@
-"""Tables whose changelog writes can be awaited: state before output.
+"""Tables whose changelog writes are sent once per batch and awaited: state before output.
 
 A Faust table write goes to the local store at once and to its changelog
-topic later (Faust's producer buffer, then the producer's linger). An
-output sent right after the write can reach Kafka first. If the worker dies
-between the two, the output exists but the state that produced it is gone:
-the redelivered input meets a table that never saw it and may decide
-differently (a second story for the same copy, a second "unique"). So a
-keyed agent handles a batch, awaits :meth:`DurableTable.durable`, and only
-then publishes what the batch decided. A crash can then only lose outputs
-whose state survived, which redelivery handles: every stage recognises an
-article it has already recorded (tests/integration/reliability).
+topic later. An output sent right after the write can reach Kafka first. If
+the worker dies between the two, the output exists but the state that
+produced it is gone: the redelivered input meets a table that never saw it
+and may decide differently (a second story for the same copy, a second
+"unique"). So a keyed agent handles a batch, awaits
+:meth:`DurableTable.durable`, and only then publishes what the batch
+decided. A crash can then only lose outputs whose state survived, which
+redelivery handles: every stage recognises an article it has already
+recorded (tests/integration/reliability).
+
+Faust sends each write through its per-record path (a ``FutureMessage``,
+the producer buffer's queue, send sensors, and on the ack a write of the
+persisted offset into the store). At ~3 writes per article that path was a
+large share of the worker's CPU outside the pipeline code, so at
+:meth:`durable` the batch's writes go to the aiokafka producer directly and
+the persisted offset is written once per partition (the store reads it only
+at start-up, to know which changelog records it already holds). What Faust
+still sees: the table-operation sensors, and the producer flush before every
+commit, which covers these sends too. Transactions (the experimental
+exactly-once mode) keep Faust's path, which ties sends to them.
+
+A record Kafka refuses ends the process before anything is committed, as
+Faust's sends do (stream/kafka/fail_fast.py).
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
 import faust
+from faust.types import TP
+
+from stream.kafka.fail_fast import exit_refused
 
 
 class DurableTable(faust.Table):  # type: ignore[misc]  # faust ships no type stubs for Table's generics
-    """A ``faust.Table`` that keeps the futures of its changelog sends until
-    :meth:`durable` has awaited them (each resolves on the broker's ack)."""
+    """A ``faust.Table`` whose changelog records wait for :meth:`durable`,
+    which sends them and returns once the broker has acked them all."""
+
+    #: Called with the exception when Kafka refuses a changelog record.
+    on_refused: Callable[[BaseException], Any] = staticmethod(exit_refused)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._unacked: list[asyncio.Future[Any]] = []
+        self._queued: list[tuple[int, Any, Any]] = []  # (partition, key bytes, value bytes or None)
+        self._unacked: list[asyncio.Future[Any]] = []  # sends made through Faust's path
+
+    def on_key_set(self, key: Any, value: Any) -> None:
+        partition = self.partition_for_key(key)
+        if partition is None or self.app.in_transaction:
+            return super().on_key_set(key, value)
+        value_bytes, _ = self.changelog_topic.prepare_value(value, self.value_serializer)
+        self._queue(partition, key, value_bytes)
+        self._sensor_on_set(self, key, value)
+
+    def on_key_del(self, key: Any) -> None:
+        partition = self.partition_for_key(key)
+        if partition is None or self.app.in_transaction:
+            return super().on_key_del(key)
+        self._queue(partition, key, None)  # a tombstone
+        self._sensor_on_del(self, key)
+
+    def _queue(self, partition: int, key: Any, value: Any) -> None:
+        key_bytes, _ = self.changelog_topic.prepare_key(key, self.key_serializer)
+        self._queued.append((partition, key_bytes, value))
 
     def send_changelog(self, *args: Any, **kwargs: Any) -> Any:
         fut = super().send_changelog(*args, **kwargs)
@@ -34,7 +75,27 @@ class DurableTable(faust.Table):  # type: ignore[misc]  # faust ships no type st
         return fut
 
     async def durable(self) -> None:
-        """Return once every changelog record written so far is acked."""
+        """Send the changelog records written so far; return once every one is acked."""
+        queued, self._queued = self._queued, []
         pending, self._unacked = self._unacked, []
-        if pending:
-            await asyncio.gather(*pending)
+        try:
+            acked = await self._send(queued) if queued else []
+            if pending:
+                await asyncio.gather(*pending)
+        except Exception as exc:  # refused for good: aiokafka has retried what it can
+            self.on_refused(exc)
+            raise
+        last: dict[int, int] = {}
+        for meta in acked:
+            if meta.offset > last.get(meta.partition, -1):
+                last[meta.partition] = meta.offset
+        topic = self.changelog_topic.get_topic_name()
+        for partition, offset in last.items():
+            self.data.set_persisted_offset(TP(topic, partition), offset)
+
+    async def _send(self, queued: list[tuple[int, Any, Any]]) -> list[Any]:
+        producer = self.app.producer._ensure_producer()  # the aiokafka producer Faust sends with
+        topic = self.changelog_topic.get_topic_name()
+        futures = [await producer.send(topic, value=value, key=key, partition=partition)
+                   for partition, key, value in queued]
+        return list(await asyncio.gather(*futures))

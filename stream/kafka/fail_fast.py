@@ -38,10 +38,15 @@ class ExitOnSendError(Sensor):  # type: ignore[misc]
         self._exit = exit
 
     def on_send_error(self, producer: Any, exc: BaseException, state: Any) -> None:
-        log.critical(
-            "Kafka refused a record (%s: %s); exiting with %d before the input behind it is committed",
-            type(exc).__name__, exc, EXIT_PRODUCE_FAILED,
-        )
-        for handler in logging.getLogger().handlers:
-            handler.flush()
-        self._exit(EXIT_PRODUCE_FAILED)
+        exit_refused(exc, self._exit)
+
+
+def exit_refused(exc: BaseException, exit: Callable[[int], Any] = os._exit) -> None:
+    """Log the refused record and end the process, uncommitted."""
+    log.critical(
+        "Kafka refused a record (%s: %s); exiting with %d before the input behind it is committed",
+        type(exc).__name__, exc, EXIT_PRODUCE_FAILED,
+    )
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    exit(EXIT_PRODUCE_FAILED)

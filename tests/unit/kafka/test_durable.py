@@ -1,9 +1,11 @@
-"""DurableTable: a batch's outputs wait for its changelog acks (no broker)."""
+"""DurableTable: a batch's changelog records are sent at durable() and its
+outputs wait for their acks (no broker)."""
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+from types import SimpleNamespace
 from typing import Any
 
 import faust
@@ -14,8 +16,10 @@ from stream.kafka.durable import DurableTable
 from stream.settings import Settings
 
 
-def _app(tmp_path: Any) -> faust.App:
+def _app(tmp_path: Any, store: str | None = None) -> faust.App:
     s = dataclasses.replace(Settings.from_env({}), data_dir=tmp_path, topic_prefix="u-")
+    if store:  # RocksDB's store writes only inside a stream's event
+        s = dataclasses.replace(s, store=store)
     return create_app(s)
 
 
@@ -53,8 +57,10 @@ def test_durable_returns_only_once_every_changelog_send_is_acked(tmp_path, monke
     asyncio.run(scenario())
 
 
-def test_a_failed_changelog_send_fails_the_batch(tmp_path, monkeypatch) -> None:
+def test_a_refused_changelog_send_ends_the_process_before_output(tmp_path, monkeypatch) -> None:
     table = _app(tmp_path).tables["stories"]
+    refused: list[BaseException] = []
+    monkeypatch.setattr(table, "on_refused", refused.append)
 
     async def scenario() -> None:
         def send(self: Any, *args: Any, **kwargs: Any) -> asyncio.Future[Any]:
@@ -68,3 +74,114 @@ def test_a_failed_changelog_send_fails_the_batch(tmp_path, monkeypatch) -> None:
             await table.durable()
 
     asyncio.run(scenario())
+    assert [str(e) for e in refused] == ["broker said no"]
+
+
+class FakeProducer:
+    """aiokafka's ``send``: awaiting it queues the record and gives a future
+    that resolves to its RecordMetadata on the broker's ack."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, int, bytes | None, bytes | None]] = []
+        self.acks: list[asyncio.Future[Any]] = []
+        self.offsets: dict[int, int] = {}
+
+    async def send(self, topic: str, value: bytes | None = None, key: bytes | None = None,
+                   partition: int | None = None) -> asyncio.Future[Any]:
+        assert partition is not None
+        self.sent.append((topic, partition, key, value))
+        offset = self.offsets[partition] = self.offsets.get(partition, -1) + 1
+        fut = asyncio.get_running_loop().create_future()
+        fut.meta = SimpleNamespace(topic=topic, partition=partition, offset=offset)  # type: ignore[attr-defined]
+        self.acks.append(fut)
+        return fut
+
+    def ack_all(self) -> None:
+        for fut in self.acks:
+            if not fut.done():
+                fut.set_result(fut.meta)  # type: ignore[attr-defined]
+
+
+def _direct(tmp_path: Any, monkeypatch: Any, name: str) -> tuple[Any, FakeProducer, list[tuple[Any, int]]]:
+    """A table of a fresh app whose writes belong to the partition set in
+    ``table.partition``, sent with a FakeProducer, persisted offsets recorded."""
+    table = _app(tmp_path, "memory://").tables[name]
+    producer = FakeProducer()
+    persisted: list[tuple[Any, int]] = []
+    monkeypatch.setattr(table.app.producer, "_ensure_producer", lambda: producer)
+    monkeypatch.setattr(table, "partition_for_key", lambda key: table.partition)
+    monkeypatch.setattr(table.data, "set_persisted_offset", lambda tp, offset: persisted.append((tp, offset)))
+    return table, producer, persisted
+
+
+def test_writes_are_sent_at_durable_and_it_returns_once_all_are_acked(tmp_path, monkeypatch) -> None:
+    table, producer, persisted = _direct(tmp_path, monkeypatch, "dedup-url")
+    topic = table.changelog_topic.get_topic_name()
+
+    async def scenario() -> None:
+        table.partition = 2
+        table["a"] = {"id": "x"}
+        table["b"] = 1
+        table.partition = 0
+        table["c"] = [1, 2]
+        del table["a"]  # stored on partition 2 in real life; here the test says 0
+        assert producer.sent == [], "a write must wait for the batch's durable()"
+        waiting = asyncio.ensure_future(table.durable())
+        for _ in range(5):
+            await asyncio.sleep(0)
+        assert not waiting.done(), "returned before the broker acked"
+        producer.ack_all()
+        await asyncio.wait_for(waiting, 1.0)
+
+    asyncio.run(scenario())
+    # The bytes Faust's own changelog path would have sent (its json codec).
+    assert producer.sent == [
+        (topic, 2, b'"a"', b'{"id":"x"}'),
+        (topic, 2, b'"b"', b"1"),
+        (topic, 0, b'"c"', b"[1,2]"),
+        (topic, 0, b'"a"', None),
+    ]
+    # One persisted offset per partition: the last one acked.
+    assert sorted((tp.partition, offset) for tp, offset in persisted) == [(0, 1), (2, 1)]
+    assert {tp.topic for tp, _ in persisted} == {topic}
+    assert table["b"] == 1 and "a" not in table
+
+
+def test_each_batch_sends_only_its_own_writes(tmp_path, monkeypatch) -> None:
+    table, producer, _ = _direct(tmp_path, monkeypatch, "stories")
+
+    async def scenario() -> None:
+        table.partition = 1
+        table["s1"] = {"v": 1}
+        first = asyncio.ensure_future(table.durable())
+        await asyncio.sleep(0)
+        producer.ack_all()
+        await first
+        table["s2"] = {"v": 2}
+        second = asyncio.ensure_future(table.durable())
+        await asyncio.sleep(0)
+        producer.ack_all()
+        await second
+        await asyncio.wait_for(table.durable(), 1.0)  # nothing written: nothing to wait for
+
+    asyncio.run(scenario())
+    assert [key for _, _, key, _ in producer.sent] == [b'"s1"', b'"s2"']
+
+
+def test_a_refused_direct_send_ends_the_process(tmp_path, monkeypatch) -> None:
+    table, producer, persisted = _direct(tmp_path, monkeypatch, "dedup-content")
+    refused: list[BaseException] = []
+    monkeypatch.setattr(table, "on_refused", refused.append)
+
+    async def scenario() -> None:
+        table.partition = 0
+        table["k"] = 1
+        waiting = asyncio.ensure_future(table.durable())
+        await asyncio.sleep(0)
+        producer.acks[0].set_exception(RuntimeError("MessageSizeTooLarge"))
+        with pytest.raises(RuntimeError):
+            await waiting
+
+    asyncio.run(scenario())
+    assert [str(e) for e in refused] == ["MessageSizeTooLarge"]
+    assert persisted == []
