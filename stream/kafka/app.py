@@ -37,6 +37,7 @@ from faust.streams import _current_event
 from prometheus_client import CollectorRegistry
 
 from stream.kafka.batches import Outbox, unpack
+from stream.kafka.direct import DirectSender
 from stream.kafka.durable import DurableTable
 from stream.kafka.expiry import Expiry
 from stream.kafka.fail_fast import ExitOnSendError
@@ -44,7 +45,7 @@ from stream.kafka.security import aiokafka_kwargs, faust_credentials
 from stream.kafka.take import take_batches
 from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES
 from stream.observability.health import PROBE_INTERVAL, BrokerProbe, aiokafka_client_factory
-from stream.observability.metrics import Metrics
+from stream.observability.metrics import STAGES, Metrics
 from stream.observability.progress import ActiveStories, InputProgress, table_size
 from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage
 from stream.pipeline.parallel import PrepareService, attempt
@@ -164,7 +165,10 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         # table restored from its changelog has the same str keys it had.
         return app.Table(name, default=None, partitions=settings.partitions, extra_topic_configs=big_records)
 
-    timings = Timings(lambda stage, s: metrics.stage_seconds.labels(stage).observe(s))
+    # Seven observations per article: the labelled children are looked up
+    # once (``labels()`` cost ~2% of the worker's CPU at 200/s, py-spy).
+    stage_seconds = {stage: metrics.stage_seconds.labels(stage) for stage in STAGES}
+    timings = Timings(lambda stage, s: stage_seconds[stage].observe(s))
     preparer = Preparer(opts.prepare, timings)
     url_stage = UrlStage(table("dedup-url"), opts.dedup, timings)
     content_stage = ContentStage(table("dedup-content"), opts.dedup, timings)
@@ -182,19 +186,21 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     active_stories = ActiveStories(opts.prepare.story.quiet_seconds)
     broker_probe = BrokerProbe(aiokafka_client_factory(aiokafka_kwargs(settings)), raw_in.get_topic_name())
 
+    direct = DirectSender(app)
+
     async def publish(topic: str, key: str, record: dict[str, Any], env: dict[str, Any] | None = None) -> None:
         t0 = time.perf_counter()
         headers = _cloudevent_headers(settings, record) if topic == BREAKING else None
         value = orjson.dumps(record)
         timings.add("serialise", time.perf_counter() - t0)
-        await outputs[topic].send(key=key.encode(), value=value, headers=headers)
+        await direct.send(outputs[topic], value, key=key.encode(), headers=headers)
         count_output(metrics, topic, record)
         if env is not None and topic != BREAKING:
             observe_latency(metrics, env, time.time())
 
     async def flush(out: Outbox) -> None:
         for name, partition, value in out.records():
-            await route[name].send(value=value, partition=partition)
+            await direct.send(route[name], value, partition=partition)
 
     pool = PrepareService(opts.prepare, settings.prepare_processes, timings)
 
@@ -234,7 +240,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             for (payload, meta), (env, error) in zip(items, prepared, strict=True):
                 if error is not None:  # errors are data; the agent never dies on input
                     rec = rejected(payload, meta, *error, metrics)
-                    await outputs[DEADLETTER].send(key=rec["id"].encode(), value=orjson.dumps(rec))
+                    await direct.send(outputs[DEADLETTER], orjson.dumps(rec), key=rec["id"].encode())
                 else:
                     out.add("content-route", ContentStage.key(env), env)
             for event in events:
@@ -249,7 +255,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         art = env["article"]
         rec = dead_letter(orjson.dumps(art), Meta(env["at"]), exc, metrics)
         rec["id"] = "dl-" + art["id"]
-        await outputs[DEADLETTER].send(key=rec["id"].encode(), value=orjson.dumps(rec))
+        await direct.send(outputs[DEADLETTER], orjson.dumps(rec), key=rec["id"].encode())
 
     @app.agent(route["content-route"], concurrency=1)
     async def by_content(stream: faust.StreamT) -> None:

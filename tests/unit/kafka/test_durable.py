@@ -145,6 +145,9 @@ def test_writes_are_sent_at_durable_and_it_returns_once_all_are_acked(tmp_path, 
     assert sorted((tp.partition, offset) for tp, offset in persisted) == [(0, 1), (2, 1)]
     assert {tp.topic for tp, _ in persisted} == {topic}
     assert table["b"] == 1 and "a" not in table
+    # Still on the dashboard's "sent per topic" panel (Faust's counter).
+    registry = table.app.newsstream["registry"]
+    assert registry.get_sample_value("newsstream_faust_topic_messages_sent_total", {"topic": f"topic.{topic}"}) == 4
 
 
 def test_each_batch_sends_only_its_own_writes(tmp_path, monkeypatch) -> None:

@@ -1,0 +1,60 @@
+"""Sends that skip Faust's per-record send path.
+
+``Topic.send`` builds a ``PendingMessage`` and a ``FutureMessage``, runs the
+send sensors before and after, and attaches Faust's callbacks; the bytes
+then go to the aiokafka producer that Faust owns. The worker's records are
+already bytes with their partition or key decided, so :class:`DirectSender`
+hands them to that producer itself (bench/README.md has what it saves).
+
+What is kept of Faust's path:
+- delivery before commit: Faust flushes this producer before every commit;
+- a record Kafka refuses ends the process before that commit
+  (stream/kafka/fail_fast.py), from the delivery future's callback, as
+  Faust's send-error sensor does;
+- the per-topic sent counter of the dashboard, bumped as Faust's sensor does.
+
+Under transactions (the experimental exactly-once mode) every send takes
+Faust's path, which ties it to the transaction.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import faust
+
+from stream.kafka.fail_fast import exit_refused
+
+
+class DirectSender:
+    def __init__(self, app: faust.App, on_refused: Callable[[BaseException], Any] = exit_refused) -> None:
+        self.app = app
+        self.on_refused = on_refused
+        self._counters: dict[str, Any] = {}
+
+    async def send(self, topic: faust.TopicT, value: bytes, *, key: bytes | None = None,
+                   partition: int | None = None, headers: Sequence[tuple[str, bytes]] | None = None) -> None:
+        if self.app.in_transaction:
+            await topic.send(key=key, value=value, partition=partition, headers=headers)
+            return
+        name = topic.get_topic_name()
+        producer = self.app.producer._ensure_producer()  # the aiokafka producer Faust sends with
+        delivery = await producer.send(name, value=value, key=key, partition=partition,
+                                       headers=list(headers) if headers else None)
+        delivery.add_done_callback(self._delivered)
+        self._count(name)
+
+    def _delivered(self, delivery: asyncio.Future[Any]) -> None:
+        if not delivery.cancelled() and delivery.exception() is not None:
+            self.on_refused(delivery.exception())
+
+    def _count(self, topic: str) -> None:
+        counter = self._counters.get(topic)
+        if counter is None:
+            metrics = getattr(self.app.monitor, "_metrics", None)  # faust-streaming 0.15.3 (pinned)
+            if metrics is None:
+                return
+            counter = self._counters[topic] = metrics.topic_messages_sent.labels(topic=f"topic.{topic}")
+        counter.inc()
