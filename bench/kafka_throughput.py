@@ -28,10 +28,12 @@ import itertools
 import platform
 import sys
 import time
+import urllib.request
 from pathlib import Path
 from typing import Any
 
 import psutil
+from prometheus_client.parser import text_string_to_metric_families
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -49,6 +51,7 @@ from bench.kafka_common import (  # noqa: E402
     stop_workers,
 )
 from bench.offline import ours  # noqa: E402
+from stream.kafka.runner import WorkerProcess  # noqa: E402
 from stream.kafka.security import aiokafka_kwargs  # noqa: E402
 from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES  # noqa: E402
 from stream.settings import BREAKING, DEADLETTER, DUPLICATES, ENRICHED, RAW  # noqa: E402
@@ -114,18 +117,35 @@ def tree_cpu(roots: list[psutil.Process]) -> dict[int, float]:
     return out
 
 
+def stage_seconds(ws: list[WorkerProcess]) -> dict[str, float]:
+    """The workers' ``newsstream_stage_seconds`` sums by stage, from /metrics."""
+    out: dict[str, float] = {}
+    for w in ws:
+        with urllib.request.urlopen(w.web + "/metrics", timeout=10) as r:
+            text = r.read().decode()
+        for family in text_string_to_metric_families(text):
+            if family.name != "newsstream_stage_seconds":
+                continue
+            for sample in family.samples:
+                if sample.name.endswith("_sum"):
+                    stage = sample.labels["stage"]
+                    out[stage] = out.get(stage, 0.0) + sample.value
+    return out
+
+
 def worker_run(msgs: list[bytes], n_workers: int, store: str, prepare: int = 0) -> dict[str, Any]:
     s = fresh_settings(f"w{n_workers}")
     asyncio.run(ensure(s))
     ws = start_workers(s, n_workers, NEWSSTREAM_STORE=store, NEWSSTREAM_PREPARE_PROCESSES=str(prepare))
     procs = [psutil.Process(w.proc.pid) for w in ws if w.proc is not None]
     try:
-        cpu0 = tree_cpu(procs)
+        cpu0, stages0 = tree_cpu(procs), stage_seconds(ws)
         asyncio.run(produce_all(s, s.topic(RAW), msgs))
         got = asyncio.run(read_until(s, [*OUTCOME_TOPICS, BREAKING],
                                      lambda c: outcomes(c) >= len(msgs), timeout=900))
-        cpu1 = tree_cpu(procs)
+        cpu1, stages1 = tree_cpu(procs), stage_seconds(ws)
         cpu = sum(v - cpu0.get(pid, 0.0) for pid, v in cpu1.items())
+        stages = {k: v - stages0.get(k, 0.0) for k, v in stages1.items()}
         rss = [round(p.memory_info().rss / 2**20) for p in procs]
     finally:
         stop_workers(ws)
@@ -137,7 +157,14 @@ def worker_run(msgs: list[bytes], n_workers: int, store: str, prepare: int = 0) 
         counts[t] = counts.get(t, 0) + 1
     return {"workers": n_workers, "store": store, "prepare_processes": prepare,
             "articles_per_s": round(rate), "span_s": round(span, 2),
-            "worker_cpu_us_per_article": round(cpu / len(msgs) * 1e6), "worker_rss_mb": rss, "outputs": counts}
+            "worker_cpu_us_per_article": round(cpu / len(msgs) * 1e6),
+            # The stage timers wrap the pipeline code (a keyed stage's table
+            # reads and writes included); the rest of the CPU is Kafka, Faust
+            # and asyncio. Timers are wall clock, but a stage never awaits.
+            "worker_stage_us_per_article": {k: round(v / len(msgs) * 1e6, 1)
+                                            for k, v in sorted(stages.items(), key=lambda kv: -kv[1])},
+            "worker_outside_stages_us_per_article": round((cpu - sum(stages.values())) / len(msgs) * 1e6),
+            "worker_rss_mb": rss, "outputs": counts}
 
 
 def main() -> None:
