@@ -20,6 +20,7 @@ Faust's path, which ties it to the transaction.
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -28,8 +29,24 @@ import faust
 from stream.kafka.fail_fast import exit_refused
 
 
+def faust_metrics(app: faust.App) -> Any:
+    """The Prometheus monitor's metrics (``_metrics`` in faust-streaming
+    0.15.3, pinned), or None when the app has no such monitor."""
+    return getattr(app.monitor, "_metrics", None)
+
+
+def refused(app: faust.App, exc: BaseException, topic: str,
+            on_refused: Callable[..., Any] = exit_refused) -> None:
+    """A send Kafka refused for good: counted where Faust's send sensor
+    counts it (alert NewsstreamProduceErrors), then ``on_refused``."""
+    metrics = faust_metrics(app)
+    if metrics is not None:
+        metrics.total_error_messages_sent.inc()
+    on_refused(exc, topic=topic)
+
+
 class DirectSender:
-    def __init__(self, app: faust.App, on_refused: Callable[[BaseException], Any] = exit_refused) -> None:
+    def __init__(self, app: faust.App, on_refused: Callable[..., Any] = exit_refused) -> None:
         self.app = app
         self.on_refused = on_refused
         self._counters: dict[str, Any] = {}
@@ -43,17 +60,17 @@ class DirectSender:
         producer = self.app.producer._ensure_producer()  # the aiokafka producer Faust sends with
         delivery = await producer.send(name, value=value, key=key, partition=partition,
                                        headers=list(headers) if headers else None)
-        delivery.add_done_callback(self._delivered)
+        delivery.add_done_callback(functools.partial(self._delivered, name))
         self._count(name)
 
-    def _delivered(self, delivery: asyncio.Future[Any]) -> None:
+    def _delivered(self, topic: str, delivery: asyncio.Future[Any]) -> None:
         if not delivery.cancelled() and delivery.exception() is not None:
-            self.on_refused(delivery.exception())
+            refused(self.app, delivery.exception(), topic, self.on_refused)
 
     def _count(self, topic: str) -> None:
         counter = self._counters.get(topic)
         if counter is None:
-            metrics = getattr(self.app.monitor, "_metrics", None)  # faust-streaming 0.15.3 (pinned)
+            metrics = faust_metrics(self.app)
             if metrics is None:
                 return
             counter = self._counters[topic] = metrics.topic_messages_sent.labels(topic=f"topic.{topic}")

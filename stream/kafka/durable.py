@@ -35,6 +35,7 @@ from typing import Any
 import faust
 from faust.types import TP
 
+from stream.kafka.direct import faust_metrics, refused
 from stream.kafka.fail_fast import exit_refused
 
 
@@ -42,8 +43,8 @@ class DurableTable(faust.Table):  # type: ignore[misc]  # faust ships no type st
     """A ``faust.Table`` whose changelog records wait for :meth:`durable`,
     which sends them and returns once the broker has acked them all."""
 
-    #: Called with the exception when Kafka refuses a changelog record.
-    on_refused: Callable[[BaseException], Any] = staticmethod(exit_refused)
+    #: Called with the exception (and ``topic=``) when Kafka refuses a changelog record.
+    on_refused: Callable[..., Any] = staticmethod(exit_refused)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -83,7 +84,7 @@ class DurableTable(faust.Table):  # type: ignore[misc]  # faust ships no type st
             if pending:
                 await asyncio.gather(*pending)
         except Exception as exc:  # refused for good: aiokafka has retried what it can
-            self.on_refused(exc)
+            refused(self.app, exc, self.changelog_topic.get_topic_name(), self.on_refused)
             raise
         last: dict[int, int] = {}
         for meta in acked:
@@ -98,9 +99,8 @@ class DurableTable(faust.Table):  # type: ignore[misc]  # faust ships no type st
     def _count_sent(self, topic: str, n: int) -> None:
         # The dashboard's "sent per topic" panel reads Faust's per-topic
         # counter, which its send sensor bumps per record; these sends pass
-        # it by, so they are counted here, once per batch. ``_metrics`` is
-        # the Prometheus monitor's (faust-streaming 0.15.3, pinned).
-        metrics = getattr(self.app.monitor, "_metrics", None)
+        # it by, so they are counted here, once per batch.
+        metrics = faust_metrics(self.app)
         if metrics is not None:
             metrics.topic_messages_sent.labels(topic=f"topic.{topic}").inc(n)
 

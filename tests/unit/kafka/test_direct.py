@@ -28,8 +28,8 @@ def _setup(tmp_path: Any, monkeypatch: Any) -> tuple[faust.App, FakeProducer, li
     app = create_app(dataclasses.replace(Settings.from_env({}), data_dir=tmp_path, topic_prefix="u-"))
     producer = FakeProducer()
     monkeypatch.setattr(app.producer, "_ensure_producer", lambda: producer)
-    refused: list[BaseException] = []
-    return app, producer, refused, DirectSender(app, on_refused=refused.append)
+    refused: list[tuple[BaseException, str]] = []
+    return app, producer, refused, DirectSender(app, on_refused=lambda exc, topic: refused.append((exc, topic)))
 
 
 def test_a_record_goes_to_the_producer_as_given_and_is_counted(tmp_path, monkeypatch) -> None:
@@ -64,7 +64,9 @@ def test_a_refused_record_ends_the_process(tmp_path, monkeypatch) -> None:
         await asyncio.sleep(0)  # the delivery callback runs
 
     asyncio.run(scenario())
-    assert [str(e) for e in refused] == ["MessageSizeTooLarge"]
+    assert [(str(e), t) for e, t in refused] == [("MessageSizeTooLarge", "u-news.enriched")]
+    registry = app.newsstream["registry"]
+    assert registry.get_sample_value("newsstream_faust_total_error_messages_sent_total") == 1
 
 
 def test_in_a_transaction_records_take_fausts_path(tmp_path, monkeypatch) -> None:

@@ -7,7 +7,7 @@ import dataclasses
 from aiokafka.errors import MessageSizeTooLargeError
 
 from stream.kafka.app import create_app
-from stream.kafka.fail_fast import EXIT_PRODUCE_FAILED, ExitOnSendError
+from stream.kafka.fail_fast import EXIT_PRODUCE_FAILED, ExitOnSendError, exit_refused
 from stream.settings import Settings
 
 
@@ -17,6 +17,13 @@ def test_a_failed_send_exits_with_the_retry_code(caplog) -> None:
     sensor.on_send_error(None, MessageSizeTooLargeError(), None)
     assert exits == [EXIT_PRODUCE_FAILED]
     assert "MessageSizeTooLargeError" in caplog.text
+
+
+def test_a_refused_direct_send_names_its_topic(caplog) -> None:
+    exits: list[int] = []
+    exit_refused(MessageSizeTooLargeError(), exits.append, topic="news.enriched")
+    assert exits == [EXIT_PRODUCE_FAILED]
+    assert "for topic news.enriched (MessageSizeTooLargeError" in caplog.text
 
 
 def test_every_app_carries_the_sensor(tmp_path) -> None:
