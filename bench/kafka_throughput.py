@@ -192,15 +192,14 @@ def main() -> None:
         "offline": offline,
         "passthrough": passes,
         "worker": runs,
-        "ratios": {
-            f"worker{r['workers']}_{r['store']}_prep{r['prepare_processes']}_to_offline":
-                round(r["articles_per_s"] / offline["articles_per_s"], 3)
+        # One entry per worker run, in run order (a setup given twice, e.g.
+        # --prepare-processes 0,1,0,1, has two).
+        "ratios": [
+            {"workers": r["workers"], "store": r["store"], "prepare_processes": r["prepare_processes"],
+             "to_offline": round(r["articles_per_s"] / offline["articles_per_s"], 3),
+             "to_passthrough_1hop": round(r["articles_per_s"] / passes["1_hop"]["articles_per_s"], 3)}
             for r in runs
-        } | {
-            f"worker{r['workers']}_{r['store']}_prep{r['prepare_processes']}_to_passthrough_1hop":
-                round(r["articles_per_s"] / passes["1_hop"]["articles_per_s"], 3)
-            for r in runs
-        },
+        ],
         "load_avg_1m_at_end": round(psutil.getloadavg()[0], 2),
         "python": platform.python_version(),
     }
