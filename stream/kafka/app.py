@@ -23,6 +23,7 @@ partition. Output topics get one record per article, as consumers expect.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import time
 import weakref
@@ -199,8 +200,10 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             observe_latency(metrics, env, time.time())
 
     async def flush(out: Outbox) -> None:
-        for name, partition, value in out.records():
-            await direct.send(route[name], value, partition=partition)
+        # The batch is decided and its records are all here: sent at once,
+        # without the producer's linger (stream/kafka/direct.py).
+        for (name, partition), records in itertools.groupby(out.records(), key=lambda r: r[:2]):
+            await direct.send_now(route[name], partition, [value for _, _, value in records])
 
     pool = PrepareService(opts.prepare, settings.prepare_processes, timings)
 

@@ -5,6 +5,10 @@ send sensors before and after, and attaches Faust's callbacks; the bytes
 then go to the aiokafka producer that Faust owns. The worker's records are
 already bytes with their partition or key decided, so :class:`DirectSender`
 hands them to that producer itself (bench/README.md has what it saves).
+Records whose batch is complete (a hop's records, a table's changelog at
+``durable()``) go as closed batches (:func:`send_batches`), which aiokafka
+sends at once; outputs, sent one by one, wait for the producer's linger so
+that one request carries many.
 
 What is kept of Faust's path:
 - delivery before commit: Faust flushes this producer before every commit;
@@ -21,12 +25,40 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import faust
 
 from stream.kafka.fail_fast import exit_refused
+
+
+async def send_batches(producer: Any, topic: str, partition: int,
+                       records: Iterable[tuple[bytes | None, bytes | None]]) -> list[tuple[asyncio.Future[Any], int]]:
+    """Records for one partition, sent as closed batches: (delivery, record count) per batch.
+
+    The producer sends a closed batch at once, where a record given to
+    ``send()`` waits for the linger (5 ms) in case more follow. Callers
+    that already hold all their records (a batch's changelog, a hop's
+    records) save that wait per hop. The delivery resolves to the batch's
+    RecordMetadata, whose offset is the first record's.
+    """
+    out: list[tuple[asyncio.Future[Any], int]] = []
+    batch, n = producer.create_batch(), 0
+    for key, value in records:
+        if batch.append(key=key, value=value, timestamp=None) is None:  # full
+            out.append((await _submit(producer, batch, topic, partition), n))
+            batch, n = producer.create_batch(), 0
+            batch.append(key=key, value=value, timestamp=None)  # a batch's first record always fits
+        n += 1
+    if n:
+        out.append((await _submit(producer, batch, topic, partition), n))
+    return out
+
+
+async def _submit(producer: Any, batch: Any, topic: str, partition: int) -> asyncio.Future[Any]:
+    batch.close()  # aiokafka sends a closed batch without lingering
+    return await producer.send_batch(batch, topic, partition=partition)
 
 
 def faust_metrics(app: faust.App) -> Any:
@@ -63,15 +95,27 @@ class DirectSender:
         delivery.add_done_callback(functools.partial(self._delivered, name))
         self._count(name)
 
+    async def send_now(self, topic: faust.TopicT, partition: int, values: Sequence[bytes]) -> None:
+        """Unkeyed records for one partition, sent without the producer's linger."""
+        if self.app.in_transaction:
+            for value in values:
+                await topic.send(value=value, partition=partition)
+            return
+        name = topic.get_topic_name()
+        producer = self.app.producer._ensure_producer()
+        for delivery, n in await send_batches(producer, name, partition, ((None, v) for v in values)):
+            delivery.add_done_callback(functools.partial(self._delivered, name))
+            self._count(name, n)
+
     def _delivered(self, topic: str, delivery: asyncio.Future[Any]) -> None:
         if not delivery.cancelled() and delivery.exception() is not None:
             refused(self.app, delivery.exception(), topic, self.on_refused)
 
-    def _count(self, topic: str) -> None:
+    def _count(self, topic: str, n: int = 1) -> None:
         counter = self._counters.get(topic)
         if counter is None:
             metrics = faust_metrics(self.app)
             if metrics is None:
                 return
             counter = self._counters[topic] = metrics.topic_messages_sent.labels(topic=f"topic.{topic}")
-        counter.inc()
+        counter.inc(n)

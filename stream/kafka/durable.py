@@ -15,9 +15,11 @@ Faust sends each write through its per-record path (a ``FutureMessage``,
 the producer buffer's queue, send sensors, and on the ack a write of the
 persisted offset into the store). At ~3 writes per article that path was a
 large share of the worker's CPU outside the pipeline code, so at
-:meth:`durable` the batch's writes go to the aiokafka producer directly and
-the persisted offset is written once per partition (the store reads it only
-at start-up, to know which changelog records it already holds). What Faust
+:meth:`durable` the batch's writes go to the aiokafka producer directly, as
+one closed batch per partition, which aiokafka sends at once instead of
+waiting for the producer's linger (``durable()`` waits for the ack anyway),
+and the persisted offset is written once per partition (the store reads it
+only at start-up, to know which changelog records it already holds). What Faust
 still sees: the table-operation sensors, and the producer flush before every
 commit, which covers these sends too. Transactions (the experimental
 exactly-once mode) keep Faust's path, which ties sends to them.
@@ -35,7 +37,7 @@ from typing import Any
 import faust
 from faust.types import TP
 
-from stream.kafka.direct import faust_metrics, refused
+from stream.kafka.direct import faust_metrics, refused, send_batches
 from stream.kafka.fail_fast import exit_refused
 
 
@@ -80,21 +82,17 @@ class DurableTable(faust.Table):  # type: ignore[misc]  # faust ships no type st
         queued, self._queued = self._queued, []
         pending, self._unacked = self._unacked, []
         try:
-            acked = await self._send(queued) if queued else []
+            last = await self._send(queued) if queued else {}
             if pending:
                 await asyncio.gather(*pending)
         except Exception as exc:  # refused for good: aiokafka has retried what it can
             refused(self.app, exc, self.changelog_topic.get_topic_name(), self.on_refused)
             raise
-        last: dict[int, int] = {}
-        for meta in acked:
-            if meta.offset > last.get(meta.partition, -1):
-                last[meta.partition] = meta.offset
         topic = self.changelog_topic.get_topic_name()
         for partition, offset in last.items():
             self.data.set_persisted_offset(TP(topic, partition), offset)
-        if acked:
-            self._count_sent(topic, len(acked))
+        if queued:
+            self._count_sent(topic, len(queued))
 
     def _count_sent(self, topic: str, n: int) -> None:
         # The dashboard's "sent per topic" panel reads Faust's per-topic
@@ -104,9 +102,19 @@ class DurableTable(faust.Table):  # type: ignore[misc]  # faust ships no type st
         if metrics is not None:
             metrics.topic_messages_sent.labels(topic=f"topic.{topic}").inc(n)
 
-    async def _send(self, queued: list[tuple[int, Any, Any]]) -> list[Any]:
+    async def _send(self, queued: list[tuple[int, Any, Any]]) -> dict[int, int]:
+        """Send as one closed batch per partition (no linger: ``durable()``
+        waits for them); the last acked offset by partition."""
         producer = self.app.producer._ensure_producer()  # the aiokafka producer Faust sends with
         topic = self.changelog_topic.get_topic_name()
-        futures = [await producer.send(topic, value=value, key=key, partition=partition)
-                   for partition, key, value in queued]
-        return list(await asyncio.gather(*futures))
+        by_partition: dict[int, list[tuple[Any, Any]]] = {}
+        for partition, key, value in queued:
+            by_partition.setdefault(partition, []).append((key, value))
+        sent: list[tuple[int, asyncio.Future[Any], int]] = []
+        for partition, records in by_partition.items():
+            sent.extend((partition, delivery, n) for delivery, n in await send_batches(producer, topic, partition, records))
+        last: dict[int, int] = {}
+        for (partition, _, n), meta in zip(sent, await asyncio.gather(*(d for _, d, _ in sent)), strict=True):
+            if meta is not None:  # None: acks=0, nothing to persist
+                last[partition] = max(last.get(partition, -1), meta.offset + n - 1)
+        return last

@@ -13,34 +13,21 @@ from stream.kafka.direct import DirectSender
 from stream.settings import Settings
 
 
-class FakeProducer:
-    def __init__(self) -> None:
-        self.sent: list[dict[str, Any]] = []
-        self.deliveries: list[asyncio.Future[Any]] = []
-
-    async def send(self, topic: str, **kw: Any) -> asyncio.Future[Any]:
-        self.sent.append({"topic": topic, **kw})
-        self.deliveries.append(asyncio.get_running_loop().create_future())
-        return self.deliveries[-1]
-
-
-def _setup(tmp_path: Any, monkeypatch: Any) -> tuple[faust.App, FakeProducer, list[BaseException], DirectSender]:
+def _setup(tmp_path: Any, monkeypatch: Any, producer: Any) -> tuple[faust.App, Any, list[Any], DirectSender]:
     app = create_app(dataclasses.replace(Settings.from_env({}), data_dir=tmp_path, topic_prefix="u-"))
-    producer = FakeProducer()
     monkeypatch.setattr(app.producer, "_ensure_producer", lambda: producer)
     refused: list[tuple[BaseException, str]] = []
     return app, producer, refused, DirectSender(app, on_refused=lambda exc, topic: refused.append((exc, topic)))
 
 
-def test_a_record_goes_to_the_producer_as_given_and_is_counted(tmp_path, monkeypatch) -> None:
-    app, producer, refused, sender = _setup(tmp_path, monkeypatch)
+def test_a_record_goes_to_the_producer_as_given_and_is_counted(tmp_path, monkeypatch, fake_producer) -> None:
+    app, producer, refused, sender = _setup(tmp_path, monkeypatch, fake_producer)
     topic = app.topic("u-news.breaking", key_serializer="raw", value_serializer="raw")
 
     async def scenario() -> None:
         await sender.send(topic, b"{}", key=b"k1", headers=[("ce_id", b"x")])
         await sender.send(topic, b"[]", partition=3)
-        for d in producer.deliveries:
-            d.set_result(None)
+        producer.ack_all()
         await asyncio.sleep(0)
 
     asyncio.run(scenario())
@@ -48,14 +35,45 @@ def test_a_record_goes_to_the_producer_as_given_and_is_counted(tmp_path, monkeyp
         {"topic": "u-news.breaking", "value": b"{}", "key": b"k1", "partition": None, "headers": [("ce_id", b"x")]},
         {"topic": "u-news.breaking", "value": b"[]", "key": None, "partition": 3, "headers": None},
     ]
+    assert producer.batches == [], "a keyed output waits for the producer's linger, with the others"
     assert refused == []
     registry = app.newsstream["registry"]
     assert registry.get_sample_value("newsstream_faust_topic_messages_sent_total",
                                      {"topic": "topic.u-news.breaking"}) == 2
 
 
-def test_a_refused_record_ends_the_process(tmp_path, monkeypatch) -> None:
-    app, producer, refused, sender = _setup(tmp_path, monkeypatch)
+def test_a_hop_batch_goes_out_as_a_closed_batch(tmp_path, monkeypatch, fake_producer) -> None:
+    app, producer, refused, sender = _setup(tmp_path, monkeypatch, fake_producer)
+    topic = app.topic("u-newsstream-story-route", key_serializer="raw", value_serializer="raw")
+
+    async def scenario() -> None:
+        await sender.send_now(topic, 0, [b"[1]", b"[2]"])
+        producer.ack_all()
+        await asyncio.sleep(0)
+
+    asyncio.run(scenario())
+    assert producer.batches == [{"topic": "u-newsstream-story-route", "partition": 0, "records": 2, "closed": True}]
+    assert [(r["key"], r["value"]) for r in producer.sent] == [(None, b"[1]"), (None, b"[2]")]
+    registry = app.newsstream["registry"]
+    assert registry.get_sample_value("newsstream_faust_topic_messages_sent_total",
+                                     {"topic": "topic.u-newsstream-story-route"}) == 2
+
+
+def test_a_refused_hop_batch_ends_the_process(tmp_path, monkeypatch, fake_producer) -> None:
+    app, producer, refused, sender = _setup(tmp_path, monkeypatch, fake_producer)
+    topic = app.topic("u-newsstream-content-route", key_serializer="raw", value_serializer="raw")
+
+    async def scenario() -> None:
+        await sender.send_now(topic, 1, [b"[]"])
+        producer.deliveries[0].set_exception(RuntimeError("TopicAuthorizationFailed"))
+        await asyncio.sleep(0)
+
+    asyncio.run(scenario())
+    assert [(str(e), t) for e, t in refused] == [("TopicAuthorizationFailed", "u-newsstream-content-route")]
+
+
+def test_a_refused_record_ends_the_process(tmp_path, monkeypatch, fake_producer) -> None:
+    app, producer, refused, sender = _setup(tmp_path, monkeypatch, fake_producer)
     topic = app.topic("u-news.enriched", key_serializer="raw", value_serializer="raw")
 
     async def scenario() -> None:
@@ -69,8 +87,8 @@ def test_a_refused_record_ends_the_process(tmp_path, monkeypatch) -> None:
     assert registry.get_sample_value("newsstream_faust_total_error_messages_sent_total") == 1
 
 
-def test_in_a_transaction_records_take_fausts_path(tmp_path, monkeypatch) -> None:
-    app, producer, refused, sender = _setup(tmp_path, monkeypatch)
+def test_in_a_transaction_records_take_fausts_path(tmp_path, monkeypatch, fake_producer) -> None:
+    app, producer, refused, sender = _setup(tmp_path, monkeypatch, fake_producer)
     topic = app.topic("u-news.enriched", key_serializer="raw", value_serializer="raw")
     via_faust: list[dict[str, Any]] = []
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from types import SimpleNamespace
 from typing import Any
 
 import faust
@@ -78,36 +77,10 @@ def test_a_refused_changelog_send_ends_the_process_before_output(tmp_path, monke
     assert [(str(e), t) for e, t in refused] == [("broker said no", table.changelog_topic.get_topic_name())]
 
 
-class FakeProducer:
-    """aiokafka's ``send``: awaiting it queues the record and gives a future
-    that resolves to its RecordMetadata on the broker's ack."""
-
-    def __init__(self) -> None:
-        self.sent: list[tuple[str, int, bytes | None, bytes | None]] = []
-        self.acks: list[asyncio.Future[Any]] = []
-        self.offsets: dict[int, int] = {}
-
-    async def send(self, topic: str, value: bytes | None = None, key: bytes | None = None,
-                   partition: int | None = None) -> asyncio.Future[Any]:
-        assert partition is not None
-        self.sent.append((topic, partition, key, value))
-        offset = self.offsets[partition] = self.offsets.get(partition, -1) + 1
-        fut = asyncio.get_running_loop().create_future()
-        fut.meta = SimpleNamespace(topic=topic, partition=partition, offset=offset)  # type: ignore[attr-defined]
-        self.acks.append(fut)
-        return fut
-
-    def ack_all(self) -> None:
-        for fut in self.acks:
-            if not fut.done():
-                fut.set_result(fut.meta)  # type: ignore[attr-defined]
-
-
-def _direct(tmp_path: Any, monkeypatch: Any, name: str) -> tuple[Any, FakeProducer, list[tuple[Any, int]]]:
+def _direct(tmp_path: Any, monkeypatch: Any, name: str, producer: Any) -> tuple[Any, Any, list[tuple[Any, int]]]:
     """A table of a fresh app whose writes belong to the partition set in
-    ``table.partition``, sent with a FakeProducer, persisted offsets recorded."""
+    ``table.partition``, sent with ``producer``, persisted offsets recorded."""
     table = _app(tmp_path, "memory://").tables[name]
-    producer = FakeProducer()
     persisted: list[tuple[Any, int]] = []
     monkeypatch.setattr(table.app.producer, "_ensure_producer", lambda: producer)
     monkeypatch.setattr(table, "partition_for_key", lambda key: table.partition)
@@ -115,8 +88,8 @@ def _direct(tmp_path: Any, monkeypatch: Any, name: str) -> tuple[Any, FakeProduc
     return table, producer, persisted
 
 
-def test_writes_are_sent_at_durable_and_it_returns_once_all_are_acked(tmp_path, monkeypatch) -> None:
-    table, producer, persisted = _direct(tmp_path, monkeypatch, "dedup-url")
+def test_writes_are_sent_at_durable_and_it_returns_once_all_are_acked(tmp_path, monkeypatch, fake_producer) -> None:
+    table, producer, persisted = _direct(tmp_path, monkeypatch, "dedup-url", fake_producer)
     topic = table.changelog_topic.get_topic_name()
 
     async def scenario() -> None:
@@ -135,13 +108,16 @@ def test_writes_are_sent_at_durable_and_it_returns_once_all_are_acked(tmp_path, 
         await asyncio.wait_for(waiting, 1.0)
 
     asyncio.run(scenario())
-    # The bytes Faust's own changelog path would have sent (its json codec).
-    assert producer.sent == [
+    # The bytes Faust's own changelog path would have sent (its json codec),
+    # in write order within each partition.
+    assert [(r["topic"], r["partition"], r["key"], r["value"]) for r in producer.sent] == [
         (topic, 2, b'"a"', b'{"id":"x"}'),
         (topic, 2, b'"b"', b"1"),
         (topic, 0, b'"c"', b"[1,2]"),
         (topic, 0, b'"a"', None),
     ]
+    # One closed batch per partition: sent at once, not after the linger.
+    assert [(b["partition"], b["records"], b["closed"]) for b in producer.batches] == [(2, 2, True), (0, 2, True)]
     # One persisted offset per partition: the last one acked.
     assert sorted((tp.partition, offset) for tp, offset in persisted) == [(0, 1), (2, 1)]
     assert {tp.topic for tp, _ in persisted} == {topic}
@@ -151,8 +127,8 @@ def test_writes_are_sent_at_durable_and_it_returns_once_all_are_acked(tmp_path, 
     assert registry.get_sample_value("newsstream_faust_topic_messages_sent_total", {"topic": f"topic.{topic}"}) == 4
 
 
-def test_each_batch_sends_only_its_own_writes(tmp_path, monkeypatch) -> None:
-    table, producer, _ = _direct(tmp_path, monkeypatch, "stories")
+def test_each_batch_sends_only_its_own_writes(tmp_path, monkeypatch, fake_producer) -> None:
+    table, producer, _ = _direct(tmp_path, monkeypatch, "stories", fake_producer)
 
     async def scenario() -> None:
         table.partition = 1
@@ -169,11 +145,32 @@ def test_each_batch_sends_only_its_own_writes(tmp_path, monkeypatch) -> None:
         await asyncio.wait_for(table.durable(), 1.0)  # nothing written: nothing to wait for
 
     asyncio.run(scenario())
-    assert [key for _, _, key, _ in producer.sent] == [b'"s1"', b'"s2"']
+    assert [r["key"] for r in producer.sent] == [b'"s1"', b'"s2"']
 
 
-def test_a_refused_direct_send_ends_the_process(tmp_path, monkeypatch) -> None:
-    table, producer, persisted = _direct(tmp_path, monkeypatch, "dedup-content")
+def test_a_full_batch_continues_in_the_next_and_the_last_offset_is_persisted(tmp_path, monkeypatch) -> None:
+    from tests.unit.kafka.conftest import FakeProducer
+
+    table, producer, persisted = _direct(tmp_path, monkeypatch, "dedup-content", FakeProducer(batch_capacity=2))
+
+    async def scenario() -> None:
+        table.partition = 1
+        for i in range(5):
+            table[f"k{i}"] = i
+        waiting = asyncio.ensure_future(table.durable())
+        for _ in range(5):
+            await asyncio.sleep(0)
+        producer.ack_all()
+        await asyncio.wait_for(waiting, 1.0)
+
+    asyncio.run(scenario())
+    assert [b["records"] for b in producer.batches] == [2, 2, 1]
+    assert [r["key"] for r in producer.sent] == [f'"k{i}"'.encode() for i in range(5)]
+    assert [(tp.partition, offset) for tp, offset in persisted] == [(1, 4)]
+
+
+def test_a_refused_direct_send_ends_the_process(tmp_path, monkeypatch, fake_producer) -> None:
+    table, producer, persisted = _direct(tmp_path, monkeypatch, "dedup-content", fake_producer)
     refused: list[tuple[BaseException, str]] = []
     monkeypatch.setattr(table, "on_refused", lambda exc, topic: refused.append((exc, topic)))
 
@@ -182,7 +179,7 @@ def test_a_refused_direct_send_ends_the_process(tmp_path, monkeypatch) -> None:
         table["k"] = 1
         waiting = asyncio.ensure_future(table.durable())
         await asyncio.sleep(0)
-        producer.acks[0].set_exception(RuntimeError("MessageSizeTooLarge"))
+        producer.deliveries[0].set_exception(RuntimeError("MessageSizeTooLarge"))
         with pytest.raises(RuntimeError):
             await waiting
 
