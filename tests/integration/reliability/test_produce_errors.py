@@ -64,7 +64,8 @@ def test_refused_record_stops_the_worker_and_nothing_is_lost(run_settings, worke
     w1 = workers.start("w1")
     asyncio.run(replay(run_settings, payloads))
     assert wait_exit(w1.proc, timeout=120) == EXIT_PRODUCE_FAILED, w1.log_tail()
-    assert "Kafka refused a record (MessageSizeTooLargeError" in w1.log_path.read_text(errors="replace")
+    refusal = f"Kafka refused a record for topic {run_settings.topic(ENRICHED)} (MessageSizeTooLargeError"
+    assert refusal in w1.log_path.read_text(errors="replace")
 
     raise_enriched_limit(run_settings)
     workers.start("w1")
