@@ -44,7 +44,7 @@ from stream.kafka.expiry import Expiry
 from stream.kafka.fail_fast import ExitOnSendError
 from stream.kafka.security import aiokafka_kwargs, faust_credentials
 from stream.kafka.take import take_batches
-from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES
+from stream.kafka.topics import INTERNAL_ROUTES, TOPIC_MAX_MESSAGE_BYTES, internal_topic
 from stream.observability.health import PROBE_INTERVAL, BrokerProbe, aiokafka_client_factory
 from stream.observability.metrics import STAGES, Metrics
 from stream.observability.progress import ActiveStories, InputProgress, table_size
@@ -64,7 +64,6 @@ from stream.stories.book import StoryBook
 
 log = logging.getLogger(__name__)
 
-INTERNAL = ("content-route", "story-route")
 # Raw messages are taken in batches of up to INGEST_BATCH, waiting at most
 # INGEST_WITHIN after a batch's first message for it to fill: a live trickle
 # pays those seconds once per article at ingest, a backlog travels the keyed
@@ -151,14 +150,14 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     big_records = {"max.message.bytes": str(TOPIC_MAX_MESSAGE_BYTES)}
     route = {
         name: app.topic(
-            f"{settings.group_id}-{name}",
+            internal_topic(settings, name),
             key_serializer="raw",
             value_serializer="raw",
             partitions=settings.partitions,
             internal=True,
             config=big_records,
         )
-        for name in INTERNAL
+        for name in INTERNAL_ROUTES
     }
 
     def table(name: str) -> Any:

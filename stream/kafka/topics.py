@@ -27,11 +27,30 @@ log = logging.getLogger(__name__)
 TOPIC_MAX_MESSAGE_BYTES = 8 * 1024 * 1024
 
 
-async def ensure_topics(settings: Settings, logical: Iterable[str] = LOGICAL_TOPICS, timeout: float = 30.0) -> None:
-    """Create the missing topics. Retries while the cluster is partly down:
-    an admin client sends to one node it picked from metadata, and a broker
-    that just died stays in that metadata for a while."""
+#: The worker's repartition topics, between its agents (stream/kafka/app.py).
+INTERNAL_ROUTES = ("content-route", "story-route")
+
+
+def internal_topic(settings: Settings, route: str) -> str:
+    return f"{settings.group_id}-{route}"
+
+
+async def ensure_topics(settings: Settings, logical: Iterable[str] = LOGICAL_TOPICS, timeout: float = 30.0,
+                        internal: bool = False) -> None:
+    """Create the missing topics (with ``internal``, the worker's repartition
+    topics too). Retries while the cluster is partly down: an admin client
+    sends to one node it picked from metadata, and a broker that just died
+    stays in that metadata for a while.
+
+    A worker creates its repartition topics here, before Faust starts: Faust
+    declares them while its consumer joins the group, and on a fresh broker
+    the first assignment could run before the story route existed. The
+    assignor then left it out ("Ignoring missing topic"), and the story agent
+    got no partition until the next metadata refresh, 5 minutes later: no
+    article was published (seen with `make demo` on a new broker)."""
     names = [settings.topic(t) for t in logical]
+    if internal:
+        names += [internal_topic(settings, r) for r in INTERNAL_ROUTES]
     deadline = time.monotonic() + timeout
     while True:
         try:

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 def run_worker(settings: Settings) -> int:
     log.info("starting worker with %r", settings)
-    asyncio.run(ensure_topics(settings))
+    asyncio.run(ensure_topics(settings, internal=True))
     # A fresh loop for Faust: asyncio.run() above closed its own.
     asyncio.set_event_loop(asyncio.new_event_loop())
     # The process-wide registry, so /metrics also has the process_* and
