@@ -101,13 +101,13 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         web_port=settings.web_port,
         web_in_thread=False,
         producer_max_request_size=8 * 1024 * 1024,
-        # The linger applies to the outputs, sent one record per article;
-        # hop and changelog records go as closed batches, sent at once
-        # (stream/kafka/direct.py). With Faust's linger 0 each output would
-        # be its own produce request. Measured with bench/latency.py at 50
-        # articles/s when every send lingered (batched hops, shared box):
-        # 5 ms gave p50 76 ms / p99 226 ms end to end and 20 ms p50 323 ms /
-        # p99 838 ms, with no gain in the rate sustained at 200/s.
+        # The linger applies to what is sent record by record (dead letters,
+        # and every send under transactions); hop, output and changelog
+        # records go as closed batches, sent at once (stream/kafka/direct.py).
+        # Measured with bench/latency.py at 50 articles/s when every send
+        # lingered (batched hops, shared box): 5 ms gave p50 76 ms / p99
+        # 226 ms end to end and 20 ms p50 323 ms / p99 838 ms, with no gain
+        # in the rate sustained at 200/s.
         producer_linger=0.005,
         producer_max_batch_size=1024 * 1024,
         consumer_max_fetch_size=8 * 1024 * 1024,
@@ -188,12 +188,15 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
 
     direct = DirectSender(app)
 
-    async def publish(topic: str, key: str, record: dict[str, Any], env: dict[str, Any] | None = None) -> None:
+    def publish(staged: list[Any], topic: str, key: str, record: dict[str, Any],
+                env: dict[str, Any] | None = None) -> None:
+        """Serialise an output into ``staged``; the agent sends a batch's
+        outputs together (DirectSender.send_keyed)."""
         t0 = time.perf_counter()
         headers = _cloudevent_headers(settings, record) if topic == BREAKING else None
         value = orjson.dumps(record)
         timings.add("serialise", time.perf_counter() - t0)
-        await direct.send(outputs[topic], value, key=key.encode(), headers=headers)
+        staged.append((outputs[topic], key.encode(), value, headers))
         count_output(metrics, topic, record)
         if env is not None and topic != BREAKING:
             observe_latency(metrics, env, time.time())
@@ -290,18 +293,20 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
 
         async for events in take_batches(stream, KEYED_BATCH, KEYED_WITHIN):
             decided = await _decide(events, step, url_stage.state, story_stage.book.stories)
+            staged: list[Any] = []
             for env, event in decided:
                 if isinstance(event, Exception):
                     await stage_failed(env, event)
                     continue
                 if event == DUPLICATES:
-                    await publish(DUPLICATES, env["article"]["duplicate"]["of"], env["article"], env)
+                    publish(staged, DUPLICATES, env["article"]["duplicate"]["of"], env["article"], env)
                     continue
-                await publish(ENRICHED, env["article"]["id"], env["article"], env)
+                publish(staged, ENRICHED, env["article"]["id"], env["article"], env)
                 if env["article"].get("story"):
                     active_stories.touch(env["article"]["story"]["id"], time.time())
                 if event is not None:
-                    await publish(BREAKING, event["story_id"], event)
+                    publish(staged, BREAKING, event["story_id"], event)
+            await direct.send_keyed(staged)
 
     @app.timer(interval=5.0)
     async def gauges() -> None:

@@ -5,10 +5,10 @@ send sensors before and after, and attaches Faust's callbacks; the bytes
 then go to the aiokafka producer that Faust owns. The worker's records are
 already bytes with their partition or key decided, so :class:`DirectSender`
 hands them to that producer itself (bench/README.md has what it saves).
-Records whose batch is complete (a hop's records, a table's changelog at
-``durable()``) go as closed batches (:func:`send_batches`), which aiokafka
-sends at once; outputs, sent one by one, wait for the producer's linger so
-that one request carries many.
+Records whose batch is complete (a hop's records, a keyed agent's outputs,
+a table's changelog at ``durable()``) go as closed batches
+(:func:`send_batches`), which aiokafka sends at once instead of waiting for
+the producer's linger; dead letters, sent one by one, wait for it.
 
 What is kept of Faust's path:
 - delivery before commit: Faust flushes this producer before every commit;
@@ -30,11 +30,16 @@ from typing import Any
 
 import faust
 
+from stream.kafka.batches import partition_for
 from stream.kafka.fail_fast import exit_refused
 
 
+Headers = Sequence[tuple[str, bytes]]
+
+
 async def send_batches(producer: Any, topic: str, partition: int,
-                       records: Iterable[tuple[bytes | None, bytes | None]]) -> list[tuple[asyncio.Future[Any], int]]:
+                       records: Iterable[tuple[bytes | None, bytes | None] | tuple[bytes | None, bytes | None, Headers | None]],
+                       ) -> list[tuple[asyncio.Future[Any], int]]:
     """Records for one partition, sent as closed batches: (delivery, record count) per batch.
 
     The producer sends a closed batch at once, where a record given to
@@ -45,11 +50,12 @@ async def send_batches(producer: Any, topic: str, partition: int,
     """
     out: list[tuple[asyncio.Future[Any], int]] = []
     batch, n = producer.create_batch(), 0
-    for key, value in records:
-        if batch.append(key=key, value=value, timestamp=None) is None:  # full
+    for key, value, *rest in records:
+        headers = list(rest[0]) if rest and rest[0] else []
+        if batch.append(key=key, value=value, timestamp=None, headers=headers) is None:  # full
             out.append((await _submit(producer, batch, topic, partition), n))
             batch, n = producer.create_batch(), 0
-            batch.append(key=key, value=value, timestamp=None)  # a batch's first record always fits
+            batch.append(key=key, value=value, timestamp=None, headers=headers)  # a batch's first record always fits
         n += 1
     if n:
         out.append((await _submit(producer, batch, topic, partition), n))
@@ -106,6 +112,28 @@ class DirectSender:
         for delivery, n in await send_batches(producer, name, partition, ((None, v) for v in values)):
             delivery.add_done_callback(functools.partial(self._delivered, name))
             self._count(name, n)
+
+    async def send_keyed(self, records: Sequence[tuple[faust.TopicT, bytes, bytes, Headers | None]]) -> None:
+        """Keyed records, all known: grouped by topic and partition (Kafka's
+        default partitioner, as ``send()`` would pick) and sent at once as
+        closed batches, in order within each partition."""
+        if self.app.in_transaction:
+            for topic, key, value, headers in records:
+                await self.send(topic, value, key=key, headers=headers)
+            return
+        producer = self.app.producer._ensure_producer()
+        groups: dict[tuple[str, int], list[tuple[bytes, bytes, Headers | None]]] = {}
+        for topic, key, value, headers in records:
+            name = topic.get_topic_name()
+            partitions = producer.client.cluster.partitions_for_topic(name)
+            if not partitions:  # no metadata yet: send() waits for it
+                await self.send(topic, value, key=key, headers=headers)
+                continue
+            groups.setdefault((name, partition_for(key, len(partitions))), []).append((key, value, headers))
+        for (name, partition), group in groups.items():
+            for delivery, n in await send_batches(producer, name, partition, group):
+                delivery.add_done_callback(functools.partial(self._delivered, name))
+                self._count(name, n)
 
     def _delivered(self, topic: str, delivery: asyncio.Future[Any]) -> None:
         if not delivery.cancelled() and delivery.exception() is not None:

@@ -14,14 +14,14 @@ class FakeBatch:
 
     def __init__(self, capacity: int) -> None:
         self.capacity = capacity
-        self.records: list[tuple[bytes | None, bytes | None]] = []
+        self.records: list[tuple[bytes | None, bytes | None, Any]] = []
         self.closed = False
 
     def append(self, *, timestamp: float | None, key: bytes | None, value: bytes | None,
                headers: Any = None) -> object | None:
         if self.closed or len(self.records) >= self.capacity:
             return None
-        self.records.append((key, value))
+        self.records.append((key, value, list(headers) if headers else None))
         return object()
 
     def close(self) -> None:
@@ -36,6 +36,9 @@ class FakeProducer:
 
     def __init__(self, batch_capacity: int = 1000) -> None:
         self.batch_capacity = batch_capacity
+        #: Topic -> partition ids, as the producer's metadata has them (none: unknown topic).
+        self.partitions: dict[str, set[int]] = {}
+        self.client = SimpleNamespace(cluster=SimpleNamespace(partitions_for_topic=self.partitions.get))
         self.sent: list[dict[str, Any]] = []
         self.batches: list[dict[str, Any]] = []
         self.deliveries: list[asyncio.Future[Any]] = []
@@ -60,8 +63,8 @@ class FakeProducer:
     async def send_batch(self, batch: FakeBatch, topic: str, *, partition: int) -> asyncio.Future[Any]:
         self.batches.append({"topic": topic, "partition": partition, "records": len(batch.records),
                              "closed": batch.closed})
-        self.sent.extend({"topic": topic, "partition": partition, "key": k, "value": v, "headers": None}
-                         for k, v in batch.records)
+        self.sent.extend({"topic": topic, "partition": partition, "key": k, "value": v, "headers": h}
+                         for k, v, h in batch.records)
         return self._delivery(topic, partition, len(batch.records))
 
     def ack_all(self) -> None:

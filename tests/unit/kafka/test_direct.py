@@ -74,6 +74,49 @@ def test_a_refused_hop_batch_ends_the_process(tmp_path, monkeypatch, fake_produc
     assert [(str(e), t) for e, t in refused] == [("TopicAuthorizationFailed", "u-newsstream-content-route")]
 
 
+def test_keyed_outputs_go_to_the_partition_kafkas_default_partitioner_picks(tmp_path, monkeypatch,
+                                                                            fake_producer) -> None:
+    from aiokafka.partitioner import DefaultPartitioner
+
+    app, producer, refused, sender = _setup(tmp_path, monkeypatch, fake_producer)
+    enriched = app.topic("u-news.enriched", key_serializer="raw", value_serializer="raw")
+    breaking = app.topic("u-news.breaking", key_serializer="raw", value_serializer="raw")
+    producer.partitions.update({"u-news.enriched": set(range(6)), "u-news.breaking": set(range(3))})
+    keys = [f"article-{i}".encode() for i in range(40)]
+    records = [(enriched, k, b"e" + k, None) for k in keys] + [(breaking, b"story-1", b"b", [("ce_id", b"x")])]
+
+    async def scenario() -> None:
+        await sender.send_keyed(records)
+        producer.ack_all()
+        await asyncio.sleep(0)
+
+    asyncio.run(scenario())
+    pick = DefaultPartitioner()
+    for r in producer.sent:
+        n = len(producer.partitions[r["topic"]])
+        assert r["partition"] == pick(r["key"], list(range(n)), list(range(n))), r
+    # Every record once, in order within each partition, headers kept.
+    assert sorted(r["value"] for r in producer.sent) == sorted(v for _, _, v, _ in records)
+    for p in range(6):
+        got = [r["key"] for r in producer.sent if r["topic"] == "u-news.enriched" and r["partition"] == p]
+        assert got == [k for k in keys if pick(k, list(range(6)), list(range(6))) == p]
+    assert [r["headers"] for r in producer.sent if r["topic"] == "u-news.breaking"] == [[("ce_id", b"x")]]
+    # One closed batch per topic and partition: sent at once, not after the linger.
+    assert all(b["closed"] for b in producer.batches)
+    assert len(producer.batches) == len({(r["topic"], r["partition"]) for r in producer.sent})
+    assert _sent_total(app, "u-news.enriched") == 40 and refused == []
+
+
+def test_keyed_outputs_to_a_topic_without_metadata_take_the_per_record_path(tmp_path, monkeypatch,
+                                                                            fake_producer) -> None:
+    app, producer, refused, sender = _setup(tmp_path, monkeypatch, fake_producer)
+    enriched = app.topic("u-news.enriched", key_serializer="raw", value_serializer="raw")
+    asyncio.run(sender.send_keyed([(enriched, b"k", b"v", None)]))
+    assert producer.batches == []
+    assert producer.sent == [{"topic": "u-news.enriched", "partition": None, "key": b"k", "value": b"v",
+                              "headers": None}]
+
+
 def test_a_refused_record_ends_the_process(tmp_path, monkeypatch, fake_producer) -> None:
     app, producer, refused, sender = _setup(tmp_path, monkeypatch, fake_producer)
     topic = app.topic("u-news.enriched", key_serializer="raw", value_serializer="raw")
