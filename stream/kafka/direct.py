@@ -35,11 +35,12 @@ from stream.kafka.fail_fast import exit_refused
 
 
 Headers = Sequence[tuple[str, bytes]]
+#: (key, value, headers) of one record.
+Record = tuple[bytes | None, bytes | None, Headers | None]
 
 
 async def send_batches(producer: Any, topic: str, partition: int,
-                       records: Iterable[tuple[bytes | None, bytes | None] | tuple[bytes | None, bytes | None, Headers | None]],
-                       ) -> list[tuple[asyncio.Future[Any], int]]:
+                       records: Iterable[Record]) -> list[tuple[asyncio.Future[Any], int]]:
     """Records for one partition, sent as closed batches: (delivery, record count) per batch.
 
     The producer sends a closed batch at once, where a record given to
@@ -50,12 +51,12 @@ async def send_batches(producer: Any, topic: str, partition: int,
     """
     out: list[tuple[asyncio.Future[Any], int]] = []
     batch, n = producer.create_batch(), 0
-    for key, value, *rest in records:
-        headers = list(rest[0]) if rest and rest[0] else []
-        if batch.append(key=key, value=value, timestamp=None, headers=headers) is None:  # full
+    for key, value, headers in records:
+        fields = {"key": key, "value": value, "timestamp": None, "headers": list(headers) if headers else []}
+        if batch.append(**fields) is None:  # full
             out.append((await _submit(producer, batch, topic, partition), n))
             batch, n = producer.create_batch(), 0
-            batch.append(key=key, value=value, timestamp=None, headers=headers)  # a batch's first record always fits
+            batch.append(**fields)  # a batch's first record always fits
         n += 1
     if n:
         out.append((await _submit(producer, batch, topic, partition), n))
@@ -73,6 +74,15 @@ def faust_metrics(app: faust.App) -> Any:
     return getattr(app.monitor, "_metrics", None)
 
 
+def count_sent(app: faust.App, topic: str, n: int) -> None:
+    """Bump Faust's per-topic sent counter, which the dashboard's "sent per
+    topic" panel reads; Faust's send sensor, which these sends pass by,
+    bumps it per record."""
+    metrics = faust_metrics(app)
+    if metrics is not None:
+        metrics.topic_messages_sent.labels(topic=f"topic.{topic}").inc(n)
+
+
 def refused(app: faust.App, exc: BaseException, topic: str,
             on_refused: Callable[..., Any] = exit_refused) -> None:
     """A send Kafka refused for good: counted where Faust's send sensor
@@ -87,10 +97,10 @@ class DirectSender:
     def __init__(self, app: faust.App, on_refused: Callable[..., Any] = exit_refused) -> None:
         self.app = app
         self.on_refused = on_refused
-        self._counters: dict[str, Any] = {}
 
     async def send(self, topic: faust.TopicT, value: bytes, *, key: bytes | None = None,
-                   partition: int | None = None, headers: Sequence[tuple[str, bytes]] | None = None) -> None:
+                   partition: int | None = None, headers: Headers | None = None) -> None:
+        """One record, which waits for the producer's linger."""
         if self.app.in_transaction:
             await topic.send(key=key, value=value, partition=partition, headers=headers)
             return
@@ -98,8 +108,7 @@ class DirectSender:
         producer = self.app.producer._ensure_producer()  # the aiokafka producer Faust sends with
         delivery = await producer.send(name, value=value, key=key, partition=partition,
                                        headers=list(headers) if headers else None)
-        delivery.add_done_callback(functools.partial(self._delivered, name))
-        self._count(name)
+        self._watch(name, delivery, 1)
 
     async def send_now(self, topic: faust.TopicT, partition: int, values: Sequence[bytes]) -> None:
         """Unkeyed records for one partition, sent without the producer's linger."""
@@ -107,11 +116,7 @@ class DirectSender:
             for value in values:
                 await topic.send(value=value, partition=partition)
             return
-        name = topic.get_topic_name()
-        producer = self.app.producer._ensure_producer()
-        for delivery, n in await send_batches(producer, name, partition, ((None, v) for v in values)):
-            delivery.add_done_callback(functools.partial(self._delivered, name))
-            self._count(name, n)
+        await self._send_partition(topic.get_topic_name(), partition, [(None, v, None) for v in values])
 
     async def send_keyed(self, records: Sequence[tuple[faust.TopicT, bytes, bytes, Headers | None]]) -> None:
         """Keyed records, all known: grouped by topic and partition (Kafka's
@@ -121,29 +126,31 @@ class DirectSender:
             for topic, key, value, headers in records:
                 await self.send(topic, value, key=key, headers=headers)
             return
-        producer = self.app.producer._ensure_producer()
-        groups: dict[tuple[str, int], list[tuple[bytes, bytes, Headers | None]]] = {}
+        cluster = self.app.producer._ensure_producer().client.cluster
+        partitions: dict[str, int] = {}  # topic -> partition count, looked up once per call
+        groups: dict[tuple[str, int], list[Record]] = {}
         for topic, key, value, headers in records:
             name = topic.get_topic_name()
-            partitions = producer.client.cluster.partitions_for_topic(name)
-            if not partitions:  # no metadata yet: send() waits for it
+            n = partitions.get(name)
+            if n is None:
+                n = partitions[name] = len(cluster.partitions_for_topic(name) or ())
+            if not n:  # no metadata yet: send() waits for it
                 await self.send(topic, value, key=key, headers=headers)
                 continue
-            groups.setdefault((name, partition_for(key, len(partitions))), []).append((key, value, headers))
+            groups.setdefault((name, partition_for(key, n)), []).append((key, value, headers))
         for (name, partition), group in groups.items():
-            for delivery, n in await send_batches(producer, name, partition, group):
-                delivery.add_done_callback(functools.partial(self._delivered, name))
-                self._count(name, n)
+            await self._send_partition(name, partition, group)
+
+    async def _send_partition(self, name: str, partition: int, records: list[Record]) -> None:
+        producer = self.app.producer._ensure_producer()
+        for delivery, n in await send_batches(producer, name, partition, records):
+            self._watch(name, delivery, n)
+
+    def _watch(self, topic: str, delivery: asyncio.Future[Any], n: int) -> None:
+        """Count ``n`` sent records; a refusal of them ends the process."""
+        delivery.add_done_callback(functools.partial(self._delivered, topic))
+        count_sent(self.app, topic, n)
 
     def _delivered(self, topic: str, delivery: asyncio.Future[Any]) -> None:
         if not delivery.cancelled() and delivery.exception() is not None:
             refused(self.app, delivery.exception(), topic, self.on_refused)
-
-    def _count(self, topic: str, n: int = 1) -> None:
-        counter = self._counters.get(topic)
-        if counter is None:
-            metrics = faust_metrics(self.app)
-            if metrics is None:
-                return
-            counter = self._counters[topic] = metrics.topic_messages_sent.labels(topic=f"topic.{topic}")
-        counter.inc(n)

@@ -37,7 +37,7 @@ from typing import Any
 import faust
 from faust.types import TP
 
-from stream.kafka.direct import faust_metrics, refused, send_batches
+from stream.kafka.direct import Record, count_sent, refused, send_batches
 from stream.kafka.fail_fast import exit_refused
 
 
@@ -92,24 +92,16 @@ class DurableTable(faust.Table):  # type: ignore[misc]  # faust ships no type st
         for partition, offset in last.items():
             self.data.set_persisted_offset(TP(topic, partition), offset)
         if queued:
-            self._count_sent(topic, len(queued))
-
-    def _count_sent(self, topic: str, n: int) -> None:
-        # The dashboard's "sent per topic" panel reads Faust's per-topic
-        # counter, which its send sensor bumps per record; these sends pass
-        # it by, so they are counted here, once per batch.
-        metrics = faust_metrics(self.app)
-        if metrics is not None:
-            metrics.topic_messages_sent.labels(topic=f"topic.{topic}").inc(n)
+            count_sent(self.app, topic, len(queued))
 
     async def _send(self, queued: list[tuple[int, Any, Any]]) -> dict[int, int]:
         """Send as one closed batch per partition (no linger: ``durable()``
         waits for them); the last acked offset by partition."""
         producer = self.app.producer._ensure_producer()  # the aiokafka producer Faust sends with
         topic = self.changelog_topic.get_topic_name()
-        by_partition: dict[int, list[tuple[Any, Any]]] = {}
+        by_partition: dict[int, list[Record]] = {}
         for partition, key, value in queued:
-            by_partition.setdefault(partition, []).append((key, value))
+            by_partition.setdefault(partition, []).append((key, value, None))
         sent: list[tuple[int, asyncio.Future[Any], int]] = []
         for partition, records in by_partition.items():
             sent.extend((partition, delivery, n) for delivery, n in await send_batches(producer, topic, partition, records))
