@@ -336,8 +336,10 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         assigned = sorted(f"{tp.topic}:{tp.partition}" for tp in (app.consumer.assignment() if app.consumer else ()))
         broker = broker_probe.reachable()
         ready = bool(assigned) and not app.rebalancing and broker
+        # The generation tells workers of one group apart in time: two ready
+        # workers of the same generation both recovered the same assignment.
         body = {"ready": ready, "rebalancing": bool(app.rebalancing), "assigned_partitions": len(assigned),
-                "broker_reachable": broker}
+                "broker_reachable": broker, "generation": app.consumer_generation_id}
         return web.json(body, status=200 if ready else 503)
 
     app.newsstream = {"metrics": metrics, "registry": registry, "timings": timings}  # type: ignore[attr-defined]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
 from aiokafka import AIOKafkaConsumer
 
 from stream.errors import NewsstreamError
@@ -82,15 +83,29 @@ class WorkerProcess:
         except OSError:
             return None
 
+    def readiness(self) -> dict[str, Any] | None:
+        """The worker's /readyz body (200 or 503), or None while it does not answer."""
+        try:
+            with urllib.request.urlopen(self.web + "/readyz", timeout=2) as r:
+                return dict(orjson.loads(r.read()))
+        except urllib.error.HTTPError as e:
+            return dict(orjson.loads(e.read()))
+        except (OSError, ValueError):
+            return None
+
     def wait_ready(self, timeout: float = 90.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.proc is not None and self.proc.poll() is not None:
-                raise NewsstreamError(f"worker exited with {self.proc.returncode}; log:\n{self.log_tail()}")
+            self.exited()
             if self.http_status("/readyz") == 200:
                 return
             time.sleep(0.25)
         raise NewsstreamError(f"worker not ready after {timeout:.0f} s; log:\n{self.log_tail()}")
+
+    def exited(self) -> None:
+        """Raise if the worker process has exited, with its log's tail."""
+        if self.proc is not None and self.proc.poll() is not None:
+            raise NewsstreamError(f"worker exited with {self.proc.returncode}; log:\n{self.log_tail()}")
 
     def stop(self, timeout: float = 30.0) -> None:
         if self.proc is None or self.proc.poll() is not None:
@@ -112,6 +127,31 @@ class WorkerProcess:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return "(no log)"
+
+
+def wait_group_ready(workers: Iterable[WorkerProcess], timeout: float = 120.0) -> int:
+    """Wait until every worker is ready in the same group generation; return it.
+
+    Each worker ready in turn is not enough: the first can report ready
+    alone, before the second joins, and still be recovering the next
+    assignment when the second reports ready. Its partitions stay paused
+    meanwhile, so messages on them wait while the other worker's go on, and
+    a copy can overtake the message it copies (tests/integration/
+    test_two_workers.py failed so in CI).
+    """
+    workers = list(workers)
+    deadline = time.monotonic() + timeout
+    seen: list[dict[str, Any] | None] = []
+    while time.monotonic() < deadline:
+        for w in workers:
+            w.exited()
+        seen = [w.readiness() for w in workers]
+        if all(r is not None and r.get("ready") for r in seen):
+            generations = {r["generation"] for r in seen if r is not None}
+            if len(generations) == 1:
+                return int(generations.pop())
+        time.sleep(0.25)
+    raise NewsstreamError(f"workers not ready in one generation after {timeout:.0f} s: {seen}")
 
 
 @dataclass
