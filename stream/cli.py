@@ -102,11 +102,13 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _process(args: argparse.Namespace, settings: Settings) -> int:
+    from stream.gc_policy import tune_gc
     from stream.pipeline.offline import Pipeline, process_lines, read_lines
     from stream.pipeline.settings_options import pipeline_options
 
     o = pipeline_options(settings)
     pipeline = Pipeline(o.prepare, o.dedup, o.breaking)
+    tune_gc()
     t0 = time.perf_counter()
     jobs = args.jobs if args.jobs is not None else _default_jobs()
     counts = process_lines(read_lines(args.input), args.out_dir, pipeline, jobs=jobs)

@@ -9,6 +9,7 @@ import sys
 import faust
 from prometheus_client import REGISTRY
 
+from stream.gc_policy import tune_gc
 from stream.kafka.app import create_app
 from stream.kafka.topics import ensure_topics
 from stream.settings import Settings
@@ -24,6 +25,8 @@ def run_worker(settings: Settings) -> int:
     # The process-wide registry, so /metrics also has the process_* and
     # python_* collectors (RSS, CPU, GC) next to the pipeline's and Faust's.
     app = create_app(settings, REGISTRY)
+    # After the app has built its lexicons and automata (stream/gc_policy.py).
+    tune_gc()
     worker = faust.Worker(app, loglevel=settings.log_level, quiet=True)
     # Faust's terminal spinner sets the root logger to DEBUG (its handler
     # shows every record), so every library debug() call builds a LogRecord

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from stream.gc_policy import tune_gc
 from stream.pipeline.prepare import Meta, PrepareOptions, Preparer, Timings
 from stream.pipeline.routing import error_fields
 
@@ -64,6 +65,7 @@ _preparer: Preparer | None = None
 def _start(options: PrepareOptions) -> None:
     global _preparer
     _preparer = Preparer(options)
+    tune_gc()
     parent = multiprocessing.parent_process()
     if parent is not None:
         # A pool process blocks on its task queue, whose write end it holds
