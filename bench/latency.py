@@ -1,6 +1,6 @@
 """End-to-end latency through a real worker at fixed input rates.
 
-    .venv/bin/python bench/latency.py [--rates 50,200,1000] [--seconds 20,20,5] [--prepare-processes N] [--idle-seconds 10] [--save FILE]
+    .venv/bin/python bench/latency.py [--rates 50,200,1000] [--seconds 20,20,5] [--prepare-processes N] [--fetch-wait-ms MS] [--idle-seconds 10] [--save FILE]
 
 One worker process on a fresh topic prefix. For each rate, a disjoint slice
 of Reuters is produced at that rate (absolute schedule, producer linger 0),
@@ -147,6 +147,8 @@ def main() -> None:
     ap.add_argument("--seconds", default="20,20,5", help="duration of each rate's phase")
     ap.add_argument("--prepare-processes", default=None,
                     help="NEWSSTREAM_PREPARE_PROCESSES for the worker (default: the worker's default)")
+    ap.add_argument("--fetch-wait-ms", default=None,
+                    help="NEWSSTREAM_FETCH_WAIT_MS for the worker (0: fetches never wait; default: the worker's)")
     ap.add_argument("--idle-seconds", type=float, default=10.0,
                     help="first measure the worker's CPU with no input for this long (0: skip)")
     ap.add_argument("--save", type=Path, default=None)
@@ -157,6 +159,8 @@ def main() -> None:
     s = fresh_settings("lat")
     asyncio.run(ensure(s))
     env = {} if args.prepare_processes is None else {"NEWSSTREAM_PREPARE_PROCESSES": args.prepare_processes}
+    if args.fetch_wait_ms is not None:
+        env["NEWSSTREAM_FETCH_WAIT_MS"] = args.fetch_wait_ms
     ws = start_workers(s, 1, **env)
     phases = []
     try:
@@ -181,7 +185,8 @@ def main() -> None:
     finally:
         stop_workers(ws)
         drop_run_topics(s)
-    result = {"phases": phases, "idle_worker_cpu_fraction": idle, "prepare_processes": args.prepare_processes, "load_avg_1m_at_end": round(psutil.getloadavg()[0], 2),
+    result = {"phases": phases, "idle_worker_cpu_fraction": idle, "prepare_processes": args.prepare_processes,
+              "fetch_wait_ms": args.fetch_wait_ms, "load_avg_1m_at_end": round(psutil.getloadavg()[0], 2),
               "python": platform.python_version()}
     emit(result, args.save)
 

@@ -74,6 +74,10 @@ class Settings:
     # (tests/integration/reliability/test_crash.py) saw a redelivered article
     # join another story in 2 of 8 runs, against 0 of 6 with 0 (bench/README.md).
     prepare_processes: int = 0
+    # At >= 100 raw messages/s, fetches wait up to this many ms for 64 KB of
+    # records instead of returning with the first (stream/kafka/fetch.py);
+    # 0 = never wait, as Faust does.
+    fetch_wait_ms: int = 25
 
     # --- Algorithms ---------------------------------------------------------
     dedup_window_days: float = 7.0

@@ -41,6 +41,7 @@ from stream.kafka.batches import Outbox, unpack
 from stream.kafka.direct import DirectSender
 from stream.kafka.durable import DurableTable
 from stream.kafka.expiry import Expiry
+from stream.kafka.fetch import AdaptiveFetch, FetchPolicy, set_fetch
 from stream.kafka.fail_fast import ExitOnSendError
 from stream.kafka.security import aiokafka_kwargs, faust_credentials
 from stream.kafka.take import take_batches
@@ -187,6 +188,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     broker_probe = BrokerProbe(aiokafka_client_factory(aiokafka_kwargs(settings)), raw_in.get_topic_name())
 
     direct = DirectSender(app)
+    fetch = AdaptiveFetch(FetchPolicy(max_wait_ms=settings.fetch_wait_ms)) if settings.fetch_wait_ms > 0 else None
 
     def publish(staged: list[Any], topic: str, key: str, record: dict[str, Any],
                 env: dict[str, Any] | None = None) -> None:
@@ -224,6 +226,8 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         # crash redelivers it whole (at least once, as one by one).
         async for events in take_batches(stream, INGEST_BATCH, INGEST_WITHIN):
             out = Outbox(settings.partitions)
+            if fetch is not None:
+                fetch.saw(len(events))
             items = []
             # A batch holds several raw partitions, delivered partition by
             # partition: broker time order makes "first seen" the copy that
@@ -322,6 +326,18 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                         (story_stage.book.stories, "stories")):
             metrics.table_entries.labels(name).set(table_size(t))
         metrics.stories_active.set(active_stories.count(time.time()))
+
+    @app.timer(interval=1.0)
+    async def fetch_mode() -> None:
+        if fetch is None:
+            return
+        change = fetch.tick(time.monotonic())
+        if change is None:
+            return
+        if set_fetch(app.consumer, *change):
+            log.info("raw input %s: fetches wait for %d bytes or %d ms", "busy" if fetch.busy else "quiet", *change)
+        else:  # no fetcher yet: try again on the next tick
+            fetch.busy = not fetch.busy
 
     @app.timer(interval=PROBE_INTERVAL)
     async def probe_broker() -> None:
