@@ -68,8 +68,12 @@ class Expiry:
     # day. A sweep reads ``chunk`` keys per event, not the whole partition at
     # once: a week of URLs at 1.5 million articles a day is ~10 million keys
     # in the story partition, and decoding them in one call would stop the
-    # event loop for minutes. 500 keys decode in ~2-5 ms.
-    def __init__(self, table: Any, options: DedupOptions, every: float = 86400.0, chunk: int = 500) -> None:
+    # event loop for minutes. 500 keys took ~6 ms per event under load, and
+    # a hop batch of 6-11 articles in a sweeping partition then held the
+    # loop 35-50 ms: latency spikes at 200/s (bench/latency.py, eighth
+    # session). 100 keys take ~1.2 ms; a day of 10 million keys is still
+    # swept in 100,000 events, hours before the next sweep is due.
+    def __init__(self, table: Any, options: DedupOptions, every: float = 86400.0, chunk: int = 100) -> None:
         self.table = table
         self.options = options
         self.every = every
