@@ -17,19 +17,19 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from stream.errors import NewsstreamError
 from stream.kafka.security import aiokafka_kwargs
 from stream.kafka.tools import decode_record
-from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES
-from stream.settings import OUTPUT_TOPICS, Settings
+from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES, ensure_topics
+from stream.settings import OUTPUT_TOPICS, RAW, Settings
 
 
 def free_port() -> int:
@@ -177,7 +177,18 @@ async def collect(
     not be there, such as a second alert). Raises TimeoutError at ``timeout``.
     """
     names = {settings.topic(t): t for t in topics}
-    consumer = AIOKafkaConsumer(
+    consumer = _outputs_consumer(settings, names)
+    got = Collected({t: [] for t in names.values()})
+    await consumer.start()
+    try:
+        await _read_until(consumer, names, got, until, timeout, quiet)
+        return got
+    finally:
+        await consumer.stop()
+
+
+def _outputs_consumer(settings: Settings, names: Iterable[str]) -> AIOKafkaConsumer:
+    return AIOKafkaConsumer(
         *names, **aiokafka_kwargs(settings), group_id=None, enable_auto_commit=False,
         auto_offset_reset="earliest", fetch_max_bytes=TOPIC_MAX_MESSAGE_BYTES,
         # What a downstream consumer sees: records of aborted transactions
@@ -185,25 +196,57 @@ async def collect(
         isolation_level="read_committed",
         max_partition_fetch_bytes=TOPIC_MAX_MESSAGE_BYTES, metadata_max_age_ms=1000,
     )
+
+
+async def _read_until(consumer: AIOKafkaConsumer, names: dict[str, str], got: Collected,
+                      until: Callable[[Collected], bool], timeout: float, quiet: float = 0.0) -> None:
+    deadline = time.monotonic() + timeout
+    settled_at: float | None = None
+    while True:
+        now = time.monotonic()
+        if settled_at is None and until(got):
+            settled_at = now
+        if settled_at is not None and now - settled_at >= quiet:
+            return
+        if now > deadline:
+            summary = {t: len(v) for t, v in got.by_topic.items()}
+            raise TimeoutError(f"condition not met after {timeout:.0f} s; collected {summary}")
+        batch = await consumer.getmany(timeout_ms=250)
+        for msgs in batch.values():
+            for m in msgs:
+                got.by_topic[names[m.topic]].append(decode_record(m))
+
+
+async def replay_in_step(settings: Settings, lines: Sequence[bytes], outcome_topics: Sequence[str],
+                         timeout_each: float = 60.0, quiet: float = 3.0) -> Collected:
+    """Produce each line only once every earlier line has its outcome (one
+    record on one of ``outcome_topics``), then read ``quiet`` seconds more;
+    every output topic is collected.
+
+    The input order is then the order the stages see, whichever worker
+    takes which partition. A paced replay leaves that to timing: a worker
+    whose fetch request was sent before its partitions were resumed (after
+    a rebalance) only asks for them with its next request, up to Faust's
+    1.5 s fetch wait later, and a copy produced meanwhile to another
+    worker's partition overtook its original (tests/integration/
+    test_two_workers.py, twice in full-suite runs).
+    """
+    await ensure_topics(settings)
+    names = {settings.topic(t): t for t in OUTPUT_TOPICS}
+    consumer = _outputs_consumer(settings, names)
+    producer = AIOKafkaProducer(**aiokafka_kwargs(settings), acks="all", enable_idempotence=True,
+                                max_request_size=TOPIC_MAX_MESSAGE_BYTES)
     got = Collected({t: [] for t in names.values()})
     await consumer.start()
     try:
-        deadline = time.monotonic() + timeout
-        settled_at: float | None = None
-        while True:
-            now = time.monotonic()
-            if settled_at is None and until(got):
-                settled_at = now
-            if settled_at is not None and now - settled_at >= quiet:
-                return got
-            if now > deadline:
-                summary = {t: len(v) for t, v in got.by_topic.items()}
-                raise TimeoutError(f"condition not met after {timeout:.0f} s; collected {summary}")
-            batch = await consumer.getmany(timeout_ms=250)
-            for msgs in batch.values():
-                for m in msgs:
-                    got.by_topic[names[m.topic]].append(decode_record(m))
+        await producer.start()
+        for i, line in enumerate(lines):
+            await producer.send_and_wait(settings.topic(RAW), value=line)
+            await _read_until(consumer, names, got, lambda c, n=i + 1: c.count(*outcome_topics) >= n, timeout_each)
+        await _read_until(consumer, names, got, lambda c: True, timeout_each, quiet)
+        return got
     finally:
+        await producer.stop()
         await consumer.stop()
 
 
