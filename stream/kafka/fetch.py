@@ -26,11 +26,8 @@ median from 26-28 ms to 82 ms; hence only when busy.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Any
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

@@ -134,10 +134,9 @@ def wait_group_ready(workers: Iterable[WorkerProcess], timeout: float = 120.0) -
 
     Each worker ready in turn is not enough: the first can report ready
     alone, before the second joins, and still be recovering the next
-    assignment when the second reports ready. Its partitions stay paused
-    meanwhile, so messages on them wait while the other worker's go on, and
-    a copy can overtake the message it copies (tests/integration/
-    test_two_workers.py failed so in CI).
+    assignment (its partitions paused) when the second reports ready. The
+    same generation on every worker means they all hold the final
+    assignment: each of them takes part in what follows.
     """
     workers = list(workers)
     deadline = time.monotonic() + timeout
