@@ -23,6 +23,7 @@ partition. Output topics get one record per article, as consumers expect.
 from __future__ import annotations
 
 import asyncio
+import functools
 import itertools
 import logging
 import time
@@ -331,13 +332,9 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     async def fetch_mode() -> None:
         if fetch is None:
             return
-        change = fetch.tick(time.monotonic())
-        if change is None:
-            return
-        if set_fetch(app.consumer, *change):
+        change = fetch.tick(time.monotonic(), functools.partial(set_fetch, app.consumer))
+        if change is not None:
             log.info("raw input %s: fetches wait for %d bytes or %d ms", "busy" if fetch.busy else "quiet", *change)
-        else:  # no fetcher yet: try again on the next tick
-            fetch.busy = not fetch.busy
 
     @app.timer(interval=PROBE_INTERVAL)
     async def probe_broker() -> None:

@@ -26,6 +26,7 @@ median from 26-28 ms to 82 ms; hence only when busy.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,7 +43,7 @@ EAGER = (1, 1500)
 
 
 class AdaptiveFetch:
-    """Counts raw messages; :meth:`tick` says which fetch settings the rate calls for."""
+    """Counts raw messages; :meth:`tick` applies the fetch settings the rate calls for."""
 
     def __init__(self, policy: FetchPolicy) -> None:
         self.policy = policy
@@ -53,8 +54,10 @@ class AdaptiveFetch:
     def saw(self, n: int) -> None:
         self._count += n
 
-    def tick(self, now: float) -> tuple[int, int] | None:
-        """(min_bytes, max_wait_ms) when the mode changes, else None."""
+    def tick(self, now: float, apply: Callable[[int, int], bool]) -> tuple[int, int] | None:
+        """When the rate calls for the other mode, ``apply(min_bytes,
+        max_wait_ms)``; the settings applied, or None. The mode changes only
+        if ``apply`` succeeds (False: no fetcher yet, the next tick retries)."""
         if self._since is None or now <= self._since:
             self._since, self._count = now, 0
             return None
@@ -63,12 +66,15 @@ class AdaptiveFetch:
         p = self.policy
         # Hysteresis: a rate hovering at the threshold does not flip the mode every tick.
         if not self.busy and rate >= p.busy_rate:
-            self.busy = True
-            return p.min_bytes, p.max_wait_ms
-        if self.busy and rate < p.busy_rate / 2:
-            self.busy = False
-            return EAGER
-        return None
+            want = (p.min_bytes, p.max_wait_ms)
+        elif self.busy and rate < p.busy_rate / 2:
+            want = EAGER
+        else:
+            return None
+        if not apply(*want):
+            return None
+        self.busy = want != EAGER
+        return want
 
 
 def set_fetch(consumer: Any, min_bytes: int, max_wait_ms: int) -> bool:

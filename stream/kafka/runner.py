@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer
 
 from stream.errors import NewsstreamError
 from stream.kafka.security import aiokafka_kwargs
-from stream.kafka.tools import decode_record
+from stream.kafka.tools import decode_record, replay_producer
 from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES, ensure_topics
 from stream.settings import OUTPUT_TOPICS, RAW, Settings
 
@@ -233,8 +233,7 @@ async def replay_in_step(settings: Settings, lines: Sequence[bytes], outcome_top
     await ensure_topics(settings)
     names = {settings.topic(t): t for t in OUTPUT_TOPICS}
     consumer = _outputs_consumer(settings, names)
-    producer = AIOKafkaProducer(**aiokafka_kwargs(settings), acks="all", enable_idempotence=True,
-                                max_request_size=TOPIC_MAX_MESSAGE_BYTES)
+    producer = replay_producer(settings)
     got = Collected({t: [] for t in names.values()})
     await consumer.start()
     try:

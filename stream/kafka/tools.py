@@ -16,6 +16,13 @@ from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES, ensure_topics
 from stream.settings import RAW, Settings
 
 
+def replay_producer(settings: Settings) -> AIOKafkaProducer:
+    """The producer replays send raw messages with: acked by all replicas,
+    without duplicates on retry, as large as the topics take."""
+    return AIOKafkaProducer(**aiokafka_kwargs(settings), acks="all", linger_ms=5,
+                            max_request_size=TOPIC_MAX_MESSAGE_BYTES, enable_idempotence=True)
+
+
 async def replay(settings: Settings, lines: Iterable[bytes], rate: float | None = None,
                  topic: str = RAW) -> int:
     """Produce each line as it is (malformed lines included) to ``topic``.
@@ -24,13 +31,7 @@ async def replay(settings: Settings, lines: Iterable[bytes], rate: float | None 
     must not depend on it. ``rate`` paces messages per second.
     """
     await ensure_topics(settings)
-    producer = AIOKafkaProducer(
-        **aiokafka_kwargs(settings),
-        acks="all",
-        linger_ms=5,
-        max_request_size=TOPIC_MAX_MESSAGE_BYTES,
-        enable_idempotence=True,
-    )
+    producer = replay_producer(settings)
     await producer.start()
     sent = 0
     t0 = time.monotonic()

@@ -9,11 +9,15 @@ from stream.kafka.fetch import EAGER, AdaptiveFetch, FetchPolicy, set_fetch
 POLICY = FetchPolicy(busy_rate=100.0, min_bytes=65536, max_wait_ms=25)
 
 
+def applied(min_bytes: int, max_wait_ms: int) -> bool:
+    return True
+
+
 def ticks(fetch: AdaptiveFetch, per_second: list[int]) -> list[tuple[int, int] | None]:
-    out = [fetch.tick(0.0)]
+    out = [fetch.tick(0.0, applied)]
     for t, n in enumerate(per_second, start=1):
         fetch.saw(n)
-        out.append(fetch.tick(float(t)))
+        out.append(fetch.tick(float(t), applied))
     return out
 
 
@@ -27,6 +31,17 @@ def test_a_trickle_never_waits() -> None:
     f = AdaptiveFetch(POLICY)
     assert ticks(f, [5] * 30) == [None] * 31
     assert not f.busy
+
+
+def test_the_mode_changes_only_once_the_fetcher_took_the_settings() -> None:
+    f = AdaptiveFetch(POLICY)
+    f.tick(0.0, applied)
+    f.saw(200)
+    assert f.tick(1.0, lambda *_: False) is None  # no fetcher yet
+    assert not f.busy
+    f.saw(200)
+    assert f.tick(2.0, applied) == (65536, 25)
+    assert f.busy
 
 
 def test_set_fetch_reaches_the_aiokafka_fetcher_of_fausts_consumer() -> None:
