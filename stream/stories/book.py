@@ -26,7 +26,9 @@ Both are bounded: a story quiet for its lifetime (``expiry``:
 ``quiet_seconds`` for a routine story, ``followed_seconds`` for one that has
 moved status or grown; measured on the event-time watermark) is deleted with
 its index rows, by an incremental sweep of the hour lists (each story listed
-under its expiry hour) that costs O(1) amortised per article.
+under its expiry hour) that expires at most ``_MAX_EXPIRED_PER_ARTICLE``
+stories per article. Until the sweep reaches it, a story past its expiry is
+no candidate for any article.
 """
 
 from __future__ import annotations
@@ -62,6 +64,12 @@ _HOUR = 3600.0
 # Hours swept per article at most: a jump of the watermark over a long gap
 # is caught up over the following articles instead of in one slow call.
 _MAX_SWEEP_HOURS = 48
+# Stories expired per article at most. An hour's list holds every story that
+# went quiet in one hour of event time: at a steady 200 articles/s that is
+# tens of thousands, ~120 us each (Reuters, bench/README.md ninth session),
+# which in one call would stall the worker for seconds once an hour. Each
+# article creates at most one story, so 8 per article drains any backlog.
+_MAX_EXPIRED_PER_ARTICLE = 8
 
 
 @dataclass(frozen=True)
@@ -162,19 +170,20 @@ class StoryBook:
         if not rows_read:
             return None, []
         hits = Counter(chain.from_iterable(rows_read))
-        # Only stories sharing two terms are candidates. sorted() is stable and
+        # Only live stories sharing two terms are candidates: one past its
+        # expiry (``ends``) waits for the sweep, a few per article, and must
+        # not take a candidate's place meanwhile. sorted() is stable and
         # Counter keeps first-seen order: deterministic.
-        ranked = sorted([sid for sid, n in hits.items() if n >= 2], key=hits.__getitem__,
-                        reverse=True)[: o.max_candidates]
+        ends, et = ix.ends, a.event_time
+        ranked = sorted([sid for sid, n in hits.items() if n >= 2 and et <= ends[sid]],
+                        key=hits.__getitem__, reverse=True)[: o.max_candidates]
         best: tuple[float, str] | None = None
         near: list[tuple[float, str]] = []
-        live, terms, ends, et, window = ix.live, ix.terms, ix.ends, a.event_time, self.breaking.flash_seconds
+        live, terms, window = ix.live, ix.terms, self.breaking.flash_seconds
         quiet, join, revive, echo = o.quiet_seconds, o.join_threshold, o.revive_threshold, o.echo_threshold
         status = (a.status or {}).get("status")
         for sid in ranked:
             s = live[sid]
-            if et > ends[sid]:  # expiry(s, o)
-                continue
             if kind is not None and not compatible(kind, s.get("kind")):
                 continue  # a different event that shares names: its own story
             _, _, ents, kw = terms[sid]
@@ -201,7 +210,7 @@ class StoryBook:
         if status is not None:
             scored = set(ranked)
             for sid in ix.changed(status, et - window, et + window):
-                if sid in hits and sid not in scored and _flashed(live[sid], a, window) \
+                if sid in hits and sid not in scored and et <= ends[sid] and _flashed(live[sid], a, window) \
                         and compatible(kind, live[sid].get("kind")):
                     near.append((0.0, sid))
         echoes = [live[sid] for sc, sid in near if best is None or sid != best[1]]
@@ -227,6 +236,7 @@ class StoryBook:
             "events": {},
             "outs": {},
             "hour": None,
+            "hseq": None,
             "seq": 0,
             "wm": a.event_time,
             "nh": 0,
@@ -327,38 +337,40 @@ class StoryBook:
 
     # -- expiry ------------------------------------------------------------
     def _clock_and_sweep(self, s: dict[str, Any]) -> None:
-        """Stamps s with the clock, writes it (the article's one write), then
-        expires the stories listed under the hours that ended before the
-        watermark's hour. A story is listed under the hour of its own expiry
-        (``expiry``: followed stories live longer than routine ones); one
-        listed there and not moved since is over."""
+        """Expires up to ``_MAX_EXPIRED_PER_ARTICLE`` stories listed under
+        the hours that ended before the watermark's hour, then stamps s with
+        the clock and writes it (the article's one write). A story is listed
+        under the hour of its own expiry (``expiry``: followed stories live
+        longer than routine ones); one listed there and not moved since is
+        over."""
         ix = self.index
-        end = ix.ends[s["id"]] = expiry(s, self.options)
+        sid = s["id"]
+        end = ix.ends[sid] = expiry(s, self.options)
         watermark, next_hour = ix.clock or [s["last_seen"], int(s["last_seen"] // _HOUR)]
         watermark = max(watermark, s["last_seen"])
         hour = max(int(end // _HOUR), next_hour)
-        last_expired = int(watermark // _HOUR) - 1
-        stop = min(last_expired + 1, next_hour + _MAX_SWEEP_HOURS)
-        sweep = range(next_hour, stop)
-        ix.clock = [watermark, max(next_hour, stop)]
-        s["wm"], s["nh"] = ix.clock
-        if s.get("hour") != hour:
-            s["hour"] = hour
-            ix.hours.setdefault(hour, []).append(s["id"])
-        self.stories[s["id"]] = s
-        for h in sweep:
-            for sid in ix.hours.pop(h, ()):
-                old = ix.live.get(sid)
-                if old is not None and old["hour"] == h:
-                    self._expire(old)
-        if s["id"] not in ix.live:
-            # s itself was expired (a late article far behind the watermark):
-            # keep the clock it carried where a rebuild finds it.
+        # Listed before the sweep: the story of a late article far behind the
+        # watermark is over already, and goes with this sweep or the next.
+        if s.get("hour") != hour or s.get("hseq") is None:
+            s["hour"], s["hseq"] = hour, s["seq"]
+            ix.list_expiry(s)
+        stop = min(int(watermark // _HOUR), next_hour + _MAX_SWEEP_HOURS)
+        over, swept_to = ix.due(next_hour, stop, _MAX_EXPIRED_PER_ARTICLE)
+        for old in over:
+            self._expire(old)
+        ix.clock = [watermark, swept_to]
+        if sid in ix.live:
+            # The clock after the sweep: a rebuild resumes where it stopped.
+            s["wm"], s["nh"] = ix.clock
+            self.stories[sid] = s
+        else:
+            # s itself was expired: keep its clock where a rebuild finds it.
             self.stories[CLOCK_KEY] = ix.clock
 
     def _expire(self, s: dict[str, Any]) -> None:
         self.index.drop(s)
-        del self.stories[s["id"]]
+        # pop, not del: the current article's new story is not written yet.
+        self.stories.pop(s["id"], None)
 
 
 def expiry(s: dict[str, Any], options: StoryOptions) -> float:

@@ -23,8 +23,11 @@ gives back exactly the view an uninterrupted process has:
 - ends: story id -> the event time it expires at (``book.expiry``, set by
   the book whenever it writes the story);
 - articles: article id -> story id, from each story's ``outs``;
-- hours: hour -> ids of stories whose ``hour`` it is (stale entries are
-  allowed: the sweep checks the story's current hour);
+- hours: hour -> (``hseq``, id) of the stories whose ``hour`` it is, in
+  the order they were listed there (``hseq``: the story's ``seq`` when its
+  hour was set), which a rebuild sorts back into; the book's sweep expires
+  them from the front, a few per article. Stale entries are allowed: the
+  sweep checks the story's current hour and ``hseq``;
 - clock: [event-time watermark, next hour to sweep], the maximum of the
   ``wm``/``nh`` stamps of the stories (and of the ``~clock`` entry written in
   the rare case the stamping story was expired at once).
@@ -32,6 +35,7 @@ gives back exactly the view an uninterrupted process has:
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
 from itertools import islice
 from typing import Any
@@ -60,7 +64,7 @@ class StoryIndex:
         self._change_of: dict[str, tuple[str, int]] = {}
         self.ends: dict[str, float] = {}
         self.articles: dict[str, str] = {}
-        self.hours: dict[int, list[str]] = {}
+        self.hours: dict[int, deque[tuple[int, str]]] = {}
         self.clock: list[float] | None = None
         self.seq = 0
 
@@ -75,8 +79,11 @@ class StoryIndex:
         for s in sorted(found, key=lambda s: s["seq"]):
             self.seq = s["seq"]
             self.touch(s)
-            self.hours.setdefault(s["hour"], []).append(s["id"])
+            if s.get("hseq") is None:  # written before hseq existed
+                s["hseq"] = s["seq"]
             self._advance(s["wm"], s["nh"])
+        for s in sorted(found, key=lambda s: s["hseq"]):
+            self.list_expiry(s)
 
     def _advance(self, watermark: float, next_hour: float) -> None:
         if self.clock is None:
@@ -102,7 +109,34 @@ class StoryIndex:
                 found += ids
         return found
 
+    def due(self, hour: int, stop: int, limit: int) -> tuple[list[dict[str, Any]], int]:
+        """Takes off the hour lists up to ``limit`` stories listed under
+        ``hour`` .. ``stop - 1`` and not moved since, in the order they were
+        listed, for the caller to expire; and the first hour whose list is
+        not yet taken to its end."""
+        over: list[dict[str, Any]] = []
+        while hour < stop:
+            listed = self.hours.get(hour)
+            while listed and len(over) < limit:
+                hseq, sid = listed.popleft()
+                s = self.live.get(sid)
+                if s is not None and s["hour"] == hour and s["hseq"] == hseq:
+                    over.append(s)
+            if listed:
+                break  # the rest of this hour goes to the next calls
+            self.hours.pop(hour, None)
+            hour += 1
+        return over, hour
+
     # -- writes ------------------------------------------------------------
+    def list_expiry(self, s: dict[str, Any]) -> None:
+        """Lists story s under its (just set) ``hour``, behind the others."""
+        listed = self.hours.get(s["hour"])
+        if listed is None:
+            self.hours[s["hour"]] = deque([(s["hseq"], s["id"])])
+        else:
+            listed.append((s["hseq"], s["id"]))
+
     def next_seq(self) -> int:
         self.seq += 1
         return self.seq

@@ -3,6 +3,7 @@ flash/full-version echoes."""
 
 from __future__ import annotations
 
+import copy
 import random
 
 from stream.stories.book import StoryBook, StoryInput, expiry
@@ -130,3 +131,54 @@ def test_rebuilt_book_with_short_lifetimes_decides_as_the_uninterrupted_one() ->
     opts = StoryOptions(quiet_seconds=8 * HOUR, followed_seconds=40 * HOUR, max_stories_per_term=3,
                         max_rows_per_keyword=2, max_candidates=2)
     assert_restarts_decide_alike(stream, opts, cuts=(41, 199, 367))
+
+
+def test_an_hour_of_quiet_stories_expires_a_few_per_article_and_a_restart_resumes_the_sweep() -> None:
+    # 60 unrelated one-article stories go quiet in the same hour; once the
+    # watermark passes it, each later article expires at most a few of them
+    # (one call for all would stall a worker for seconds at production rates).
+    opts = StoryOptions(quiet_seconds=6 * HOUR, followed_seconds=30 * HOUR)
+    old = [inp(f"old{i}", {f"firm {i}"}, {f"a{i}", f"b{i}", f"c{i}"}, t=60.0 * i / 60) for i in range(60)]
+    later = [inp(f"new{i}", {f"later {i}"}, {f"x{i}", f"y{i}", f"z{i}"}, t=10 * HOUR + i) for i in range(20)]
+    book = StoryBook({}, opts)
+    for x in old:
+        book.add(x)
+    sizes = [len(book.stories)]
+    for x in later:
+        book.add(x)
+        sizes.append(len(book.stories))
+    # each article adds its own story and expires at most 8 of the old ones
+    assert all(before + 1 - after <= 8 for before, after in zip(sizes, sizes[1:]))
+    assert max(before + 1 - after for before, after in zip(sizes, sizes[1:])) == 8
+    # 60 stories at 8 per article: the sweep is over after 8 articles, and
+    # only the new stories are left
+    assert set(book.index.live) == set(book.stories) == {f"story-{x.article_id}" for x in later}
+    # a restart in the middle of the sweep expires the same stories in the
+    # same order, so the stories mapping after each article is the same
+    whole = StoryBook({}, opts)
+    states = []
+    for x in old + later:
+        whole.add(x)
+        states.append(sorted(whole.stories))
+    for cut in (61, 63, 66):
+        first = StoryBook({}, opts)
+        for x in (old + later)[:cut]:
+            first.add(x)
+        second = StoryBook(copy.deepcopy(first.stories), opts)
+        for i, x in enumerate((old + later)[cut:], start=cut):
+            second.add(x)
+            assert sorted(second.stories) == states[i], i
+
+
+def test_a_story_past_its_expiry_takes_no_candidate_place_while_it_waits_for_the_sweep() -> None:
+    opts = StoryOptions(quiet_seconds=6 * HOUR, followed_seconds=30 * HOUR, max_candidates=1)
+    book = StoryBook({}, opts)
+    # the stale story shares more terms with the article than the live one
+    stale = book.add(inp("s1", {"harrow mills", "quint capital"}, {"harrow", "dairy", "merger", "vote", "tender"},
+                         t=0.0))
+    live = book.add(inp("l1", {"harrow mills"}, {"harrow", "dairy", "merger", "vote"}, t=6.5 * HOUR))
+    # over at 6:00, swept once the watermark's hour is past hour 6
+    assert stale.story["id"] in book.index.live
+    got = book.add(inp("x1", {"harrow mills", "quint capital"}, {"harrow", "dairy", "merger", "vote"},
+                       t=6.5 * HOUR + 60))
+    assert got.story["id"] == live.story["id"]
