@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,32 @@ BREAKING = "news.breaking"
 DEADLETTER = "news.deadletter"
 OUTPUT_TOPICS = (ENRICHED, DUPLICATES, BREAKING, DEADLETTER)
 LOGICAL_TOPICS = (RAW, *OUTPUT_TOPICS)
+
+
+def usable_cpus() -> float:
+    """CPUs this process may use: its affinity mask, capped by a cgroup CPU
+    quota (a container's CPU limit), which os.cpu_count() does not see."""
+    n = float(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+    quota = _cgroup_cpu_quota()
+    return n if quota is None else min(n, quota)
+
+
+def _cgroup_cpu_quota(root: Path = Path("/sys/fs/cgroup")) -> float | None:
+    try:  # cgroup v2: "max 100000" or "<quota> <period>"
+        quota, period = (root / "cpu.max").read_text().split()[:2]
+        return None if quota == "max" else int(quota) / int(period)
+    except (OSError, ValueError):
+        pass
+    try:  # cgroup v1: a quota of -1 is no limit
+        quota_us = int((root / "cpu" / "cpu.cfs_quota_us").read_text())
+        period_us = int((root / "cpu" / "cpu.cfs_period_us").read_text())
+        return quota_us / period_us if quota_us > 0 and period_us > 0 else None
+    except (OSError, ValueError):
+        return None
+
+
+def auto_prepare_processes() -> int:
+    return 1 if usable_cpus() >= 2 else 0
 
 
 class Secret(str):
@@ -68,12 +94,13 @@ class Settings:
     max_payload_bytes: int = 2 * 1024 * 1024
     # Processes that prepare raw messages (parse, clean, tag) for the worker,
     # so the stateless stage runs beside the event loop instead of in it
-    # (stream.pipeline.parallel). One gave 1.25-1.39x the articles/s of 0 in
-    # bench/kafka_throughput.py (3,000 Reuters messages, one worker, runs
-    # alternated). It stays opt-in: with 1, the SIGKILL test
-    # (tests/integration/reliability/test_crash.py) saw a redelivered article
-    # join another story in 2 of 8 runs, against 0 of 6 with 0 (bench/README.md).
-    prepare_processes: int = 0
+    # (stream.pipeline.parallel). NEWSSTREAM_PREPARE_PROCESSES=auto (the
+    # default): one where the worker may use two CPUs or more, else none.
+    # On two cores one cut the p99 at a steady 200 articles/s from 303-488
+    # ms to 188-238 ms and raised burst rates 1.1-1.2x (bench/README.md,
+    # eighth session); on one core it would only add hand-offs.
+    prepare_processes: int = field(default_factory=auto_prepare_processes,
+                                   metadata={"auto": auto_prepare_processes})
     # At >= 100 raw messages/s, fetches wait up to this many ms for 64 KB of
     # records instead of returning with the first (stream/kafka/fetch.py);
     # 0 = never wait, as Faust does.
@@ -169,6 +196,8 @@ class Settings:
 
 
 def _coerce(f: dataclasses.Field[Any], raw: str) -> Any:
+    if raw.strip().lower() == "auto" and "auto" in f.metadata:
+        return f.metadata["auto"]()
     kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
     try:
         if kind == "int":

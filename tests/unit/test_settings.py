@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import stream.settings as settings_module
 from stream.errors import ConfigError
 from stream.settings import Secret, Settings
 
@@ -50,3 +53,28 @@ def test_settings_are_frozen() -> None:
     s = Settings.from_env({})
     with pytest.raises(AttributeError):
         s.partitions = 1  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("cpus", "expected"), [(1.0, 0), (1.5, 0), (2.0, 1), (8.0, 1)])
+def test_prepare_processes_default_to_one_where_two_cpus_are_usable(
+        monkeypatch: pytest.MonkeyPatch, cpus: float, expected: int) -> None:
+    monkeypatch.setattr(settings_module, "usable_cpus", lambda: cpus)
+    assert Settings.from_env({}).prepare_processes == expected
+    assert Settings.from_env({"NEWSSTREAM_PREPARE_PROCESSES": "auto"}).prepare_processes == expected
+    assert Settings.from_env({"NEWSSTREAM_PREPARE_PROCESSES": "2"}).prepare_processes == 2
+    assert Settings.from_env({"NEWSSTREAM_PREPARE_PROCESSES": "0"}).prepare_processes == 0
+
+
+@pytest.mark.parametrize(("files", "quota"), [
+    ({"cpu.max": "max 100000\n"}, None),
+    ({"cpu.max": "150000 100000\n"}, 1.5),
+    ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+    ({"cpu/cpu.cfs_quota_us": "200000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 2.0),
+    ({}, None),
+])
+def test_a_container_cpu_limit_is_read_from_cgroup_v2_or_v1(tmp_path: Path, files: dict[str, str],
+                                                            quota: float | None) -> None:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert settings_module._cgroup_cpu_quota(tmp_path) == quota
