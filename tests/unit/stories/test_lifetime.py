@@ -182,3 +182,22 @@ def test_a_story_past_its_expiry_takes_no_candidate_place_while_it_waits_for_the
     got = book.add(inp("x1", {"harrow mills", "quint capital"}, {"harrow", "dairy", "merger", "vote"},
                        t=6.5 * HOUR + 60))
     assert got.story["id"] == live.story["id"]
+
+
+def test_stories_written_before_expiry_order_was_kept_still_expire_after_a_restart() -> None:
+    # State from an older version has no "hseq": a rebuild lists those
+    # stories in touch order, and they expire as any other.
+    opts = StoryOptions(quiet_seconds=6 * HOUR, followed_seconds=30 * HOUR)
+    old = [inp(f"old{i}", {f"firm {i}"}, {f"a{i}", f"b{i}", f"c{i}"}, t=60.0 * i) for i in range(30)]
+    later = [inp(f"new{i}", {f"later {i}"}, {f"x{i}", f"y{i}", f"z{i}"}, t=10 * HOUR + i) for i in range(10)]
+    first = StoryBook({}, opts)
+    for x in old:
+        first.add(x)
+    legacy = copy.deepcopy(first.stories)
+    for s in legacy.values():
+        if isinstance(s, dict):
+            del s["hseq"]
+    second = StoryBook(legacy, opts)
+    for x in later:
+        second.add(x)
+    assert set(second.stories) == set(second.index.live) == {f"story-{x.article_id}" for x in later}
