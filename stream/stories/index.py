@@ -117,11 +117,16 @@ class StoryIndex:
         over: list[dict[str, Any]] = []
         while hour < stop:
             listed = self.hours.get(hour)
-            while listed and len(over) < limit:
-                hseq, sid = listed.popleft()
+            while listed:
+                hseq, sid = listed[0]
                 s = self.live.get(sid)
                 if s is not None and s["hour"] == hour and s["hseq"] == hseq:
+                    if len(over) == limit:
+                        break
                     over.append(s)
+                # Stale entries go even past the limit, so the list left is
+                # the one a rebuild lists: from the same story on.
+                listed.popleft()
             if listed:
                 break  # the rest of this hour goes to the next calls
             self.hours.pop(hour, None)

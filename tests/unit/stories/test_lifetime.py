@@ -201,3 +201,25 @@ def test_stories_written_before_expiry_order_was_kept_still_expire_after_a_resta
     for x in later:
         second.add(x)
     assert set(second.stories) == set(second.index.live) == {f"story-{x.article_id}" for x in later}
+
+
+def test_a_sweep_that_stops_on_its_limit_leaves_what_a_rebuild_would_list() -> None:
+    # Nine stories go quiet in the same hour; the ninth is then followed up,
+    # which lists it under a later hour and leaves a stale entry behind the
+    # other eight. The sweep that takes the eight must drop the stale entry
+    # too: a book rebuilt before that sweep never had it, and must stamp the
+    # same clock.
+    opts = StoryOptions(quiet_seconds=2 * HOUR, followed_seconds=4 * HOUR)
+    stream = [inp(f"q{i}", {f"firm {i}", f"bank {i}"}, {f"a{i}", f"b{i}", f"c{i}"}, t=60.0 * i) for i in range(9)]
+    stream.append(inp("q8-followup", {"firm 8", "bank 8"}, {"a8", "b8", "c8"}, t=1.5 * HOUR))
+    stream.append(inp("late", {"later co", "later bank"}, {"x", "y", "z"}, t=4.1 * HOUR))
+    whole = StoryBook({}, opts)
+    for x in stream[:-1]:
+        whole.add(x)
+    rebuilt = StoryBook(copy.deepcopy(whole.stories), opts)
+    whole.add(stream[-1])
+    rebuilt.add(stream[-1])
+    assert whole.stories == rebuilt.stories
+    assert whole.index.clock == rebuilt.index.clock
+    # the eight quiet stories went; the followed-up one lives on
+    assert sorted(whole.stories) == ["story-late", "story-q8"]
