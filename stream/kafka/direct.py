@@ -52,11 +52,11 @@ async def send_batches(producer: Any, topic: str, partition: int,
     out: list[tuple[asyncio.Future[Any], int]] = []
     batch, n = producer.create_batch(), 0
     for key, value, headers in records:
-        fields = {"key": key, "value": value, "timestamp": None, "headers": list(headers) if headers else []}
-        if batch.append(**fields) is None:  # full
+        hdrs = list(headers) if headers else []
+        if batch.append(key=key, value=value, timestamp=None, headers=hdrs) is None:  # full
             out.append((await _submit(producer, batch, topic, partition), n))
             batch, n = producer.create_batch(), 0
-            batch.append(**fields)  # a batch's first record always fits
+            batch.append(key=key, value=value, timestamp=None, headers=hdrs)  # a batch's first record always fits
         n += 1
     if n:
         out.append((await _submit(producer, batch, topic, partition), n))

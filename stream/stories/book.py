@@ -349,15 +349,18 @@ class StoryBook:
         watermark, next_hour = ix.clock or [s["last_seen"], int(s["last_seen"] // _HOUR)]
         watermark = max(watermark, s["last_seen"])
         hour = max(int(end // _HOUR), next_hour)
+        written = s["hour"] is not None  # a new story has no hour, nor a record yet
         # Listed before the sweep: the story of a late article far behind the
         # watermark is over already, and goes with this sweep or the next.
-        if s.get("hour") != hour or s.get("hseq") is None:
+        if s["hour"] != hour:
             s["hour"], s["hseq"] = hour, s["seq"]
             ix.list_expiry(s)
         stop = min(int(watermark // _HOUR), next_hour + _MAX_SWEEP_HOURS)
         over, swept_to = ix.due(next_hour, stop, _MAX_EXPIRED_PER_ARTICLE)
         for old in over:
-            self._expire(old)
+            ix.drop(old)
+            if old is not s or written:
+                del self.stories[old["id"]]
         ix.clock = [watermark, swept_to]
         if sid in ix.live:
             # The clock after the sweep: a rebuild resumes where it stopped.
@@ -366,11 +369,6 @@ class StoryBook:
         else:
             # s itself was expired: keep its clock where a rebuild finds it.
             self.stories[CLOCK_KEY] = ix.clock
-
-    def _expire(self, s: dict[str, Any]) -> None:
-        self.index.drop(s)
-        # pop, not del: the current article's new story is not written yet.
-        self.stories.pop(s["id"], None)
 
 
 def expiry(s: dict[str, Any], options: StoryOptions) -> float:

@@ -223,3 +223,37 @@ def test_a_sweep_that_stops_on_its_limit_leaves_what_a_rebuild_would_list() -> N
     assert whole.index.clock == rebuilt.index.clock
     # the eight quiet stories went; the followed-up one lives on
     assert sorted(whole.stories) == ["story-late", "story-q8"]
+
+
+def test_a_late_article_whose_story_is_over_at_once_leaves_only_the_clock() -> None:
+    # While the sweep catches up with a jump of the watermark (48 hours per
+    # article at most), an article far behind it starts a story listed under
+    # an hour the sweep is passing: it is expired by its own sweep, never
+    # written, and the clock it carried is kept where a rebuild finds it.
+    opts = StoryOptions(quiet_seconds=2 * HOUR, followed_seconds=4 * HOUR)
+    book = StoryBook({}, opts)
+    book.add(inp("first", {"firm z", "bank z"}, {"z1", "z2", "z3"}, t=0.0))
+    book.add(inp("now", {"firm a", "bank a"}, {"a1", "a2", "a3"}, t=100 * HOUR))
+    assert book.index.clock == [100 * HOUR, 48]
+    late = book.add(inp("late", {"firm b", "bank b"}, {"b1", "b2", "b3"}, t=10 * HOUR))
+    assert late.story["id"] == "story-late"
+    assert set(book.stories) == {"story-now", "~clock"}
+    assert book.stories["~clock"] == book.index.clock == [100 * HOUR, 96]
+    rebuilt = StoryBook(copy.deepcopy(book.stories), opts)
+    nxt = inp("next", {"firm c", "bank c"}, {"c1", "c2", "c3"}, t=100 * HOUR + 60)
+    assert rebuilt.add(nxt) == book.add(nxt)
+
+
+def test_a_written_story_over_once_its_late_follow_up_joins_is_deleted() -> None:
+    # The sweep lags a jump of the watermark (48 hours per article); a late
+    # follow-up joins a story the sweep has not reached, and the sweep of
+    # that same article expires it: its record must go.
+    opts = StoryOptions(quiet_seconds=2 * HOUR, followed_seconds=4 * HOUR)
+    book = StoryBook({}, opts)
+    book.add(inp("first", {"firm z", "bank z"}, {"z1", "z2", "z3"}, t=0.0))
+    w = book.add(inp("w1", BID_E, BID_K, t=100 * HOUR))
+    book.add(inp("now", {"firm a", "bank a"}, {"a1", "a2", "a3"}, t=300 * HOUR))
+    assert w.story["id"] in book.stories
+    follow = book.add(inp("w2", BID_E, BID_K | {"raised"}, t=100 * HOUR + 60))
+    assert follow.story["id"] == w.story["id"]
+    assert set(book.stories) == {"story-now", "~clock"} and set(book.index.live) == {"story-now"}
