@@ -77,10 +77,11 @@ def faust_metrics(app: faust.App) -> Any:
 def count_sent(app: faust.App, topic: str, n: int) -> None:
     """Bump Faust's per-topic sent counter, which the dashboard's "sent per
     topic" panel reads; Faust's send sensor, which these sends pass by,
-    bumps it per record."""
-    metrics = faust_metrics(app)
-    if metrics is not None:
-        metrics.topic_messages_sent.labels(topic=f"topic.{topic}").inc(n)
+    bumps it per record. Apps without the worker's monitor
+    (stream/kafka/monitor.py) have no such counter."""
+    sent_counter = getattr(app.monitor, "sent_counter", None)
+    if sent_counter is not None:
+        sent_counter(topic).inc(n)
 
 
 def refused(app: faust.App, exc: BaseException, topic: str,

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import weakref
 from typing import Any
 
 import faust
 import pytest
+from faust.streams import _current_event
 
 from stream.kafka.app import create_app
 from stream.kafka.durable import DurableTable
@@ -189,3 +191,57 @@ def test_a_refused_direct_send_ends_the_process(tmp_path, monkeypatch, fake_prod
     # Counted where Faust counts a failed send (alert NewsstreamProduceErrors).
     registry = table.app.newsstream["registry"]
     assert registry.get_sample_value("newsstream_faust_total_error_messages_sent_total") == 1
+
+
+class _Event:
+    """What a RocksDB store reads of the current event."""
+
+    def __init__(self, partition: int) -> None:
+        self.message = type("M", (), {"partition": partition})()
+
+
+def test_a_rocksdb_table_stores_and_sends_the_bytes_faust_would(tmp_path, monkeypatch, fake_producer) -> None:
+    # One encoding serves the store and the changelog: recovery writes the
+    # changelog's bytes into the store as they are, so they must be Faust's.
+    table = _app(tmp_path).tables["dedup-url"]  # the default store: RocksDB
+    monkeypatch.setattr(table.app.producer, "_ensure_producer", lambda: fake_producer)
+    monkeypatch.setattr(table.data, "set_persisted_offset", lambda tp, offset: None)
+    monkeypatch.setattr(table, "partition_for_key", lambda key: 2)
+    # A read is one lookup; Faust's path asks the store whether it holds the key first.
+    monkeypatch.setattr(table.data, "_contains", lambda key: pytest.fail("a second lookup per read"))
+    ops: list[tuple[str, Any]] = []
+    monkeypatch.setattr(table, "_sensor_on_get", lambda t, key: ops.append(("get", key)))
+    monkeypatch.setattr(table, "_sensor_on_set", lambda t, key, value: ops.append(("set", key)))
+    monkeypatch.setattr(table, "_sensor_on_del", lambda t, key: ops.append(("del", key)))
+    values = {"a": {"id": "x", "e": [{"ts": 1.5, "n": 3}], 7: None}, "b": 1, "ü/ß": "ünï"}
+    event = _Event(partition=2)
+    _current_event.set(weakref.ref(event))
+
+    async def scenario() -> None:
+        for key, value in values.items():
+            table[key] = value
+        assert table.get("a") == {"id": "x", "e": [{"ts": 1.5, "n": 3}], "7": None}
+        assert table.get("missing") is None and table.get("missing", 5) == 5
+        del table["b"]
+        assert table.get("b") is None
+        waiting = asyncio.ensure_future(table.durable())
+        await asyncio.sleep(0)
+        fake_producer.ack_all()
+        await asyncio.wait_for(waiting, 1.0)
+
+    asyncio.run(scenario())
+    topic = table.changelog_topic
+
+    def faust_key(key: str) -> bytes:
+        return topic.prepare_key(key, table.key_serializer)[0]
+
+    assert [(r["partition"], r["key"], r["value"]) for r in fake_producer.sent] == [
+        *((2, faust_key(k), topic.prepare_value(v, table.value_serializer)[0]) for k, v in values.items()),
+        (2, faust_key("b"), None),
+    ]
+    db = table.data._dbs[2]
+    assert db.get(faust_key("ü/ß")) == topic.prepare_value("ünï", table.value_serializer)[0]
+    assert db.get(faust_key("b")) is None
+    # Faust's sensors still see every operation (table-operation panel).
+    assert ops == [("set", "a"), ("set", "b"), ("set", "ü/ß"), ("get", "a"), ("get", "missing"),
+                   ("get", "missing"), ("del", "b"), ("get", "b")]
