@@ -52,7 +52,7 @@ from stream.observability.health import PROBE_INTERVAL, BrokerProbe, aiokafka_cl
 from stream.observability.metrics import STAGES, Metrics
 from stream.observability.progress import ActiveStories, InputProgress, table_size
 from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage
-from stream.pipeline.parallel import PrepareService, attempt
+from stream.pipeline.parallel import PrepareService, attempt_encoded
 from stream.pipeline.prepare import Meta, Preparer, Timings
 from stream.pipeline.routing import (
     after_url,
@@ -212,7 +212,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         for (name, partition), records in itertools.groupby(out.records(), key=lambda r: r[:2]):
             await direct.send_now(route[name], partition, [value for _, _, value in records])
 
-    pool = PrepareService(opts.prepare, settings.prepare_processes, timings)
+    pool = PrepareService(opts.prepare, settings.prepare_processes, timings, ContentStage.key)
 
     @app.task
     async def _start_pool() -> None:
@@ -248,13 +248,13 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                 except BrokenProcessPool:
                     log.error("a prepare process died; this batch is prepared in the loop, the next starts a new one")
             if prepared is None:
-                prepared = [attempt(preparer, *it) for it in items]
-            for (payload, meta), (env, error) in zip(items, prepared, strict=True):
-                if error is not None:  # errors are data; the agent never dies on input
-                    rec = rejected(payload, meta, *error, metrics)
+                prepared = [attempt_encoded(preparer, *it, ContentStage.key) for it in items]
+            for (payload, meta), (key, data) in zip(items, prepared, strict=True):
+                if key is None:  # errors are data; the agent never dies on input
+                    rec = rejected(payload, meta, *data, metrics)
                     await direct.send(outputs[DEADLETTER], orjson.dumps(rec), key=rec["id"].encode())
                 else:
-                    out.add("content-route", ContentStage.key(env), env)
+                    out.add_encoded("content-route", key, data)
             for event in events:
                 msg = event.message
                 progress.processed(msg.tp, msg.offset, msg.timestamp, time.time(), _end_offset(app, msg.tp))

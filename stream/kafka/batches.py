@@ -44,8 +44,12 @@ class Outbox:
         self._parts: dict[tuple[str, int], list[bytes]] = {}
 
     def add(self, route: str, key: str, env: dict[str, Any]) -> None:
+        self.add_encoded(route, key, orjson.dumps(env))
+
+    def add_encoded(self, route: str, key: str, env: bytes) -> None:
+        """An envelope already encoded (orjson)."""
         p = partition_for(key.encode(), self.partitions)
-        self._parts.setdefault((route, p), []).append(orjson.dumps(env))
+        self._parts.setdefault((route, p), []).append(env)
 
     def __bool__(self) -> bool:
         return bool(self._parts)

@@ -10,9 +10,12 @@ run, whatever ``jobs`` is.
 
 Envelopes cross the process boundary as one orjson array per chunk: they are
 JSON-able by design (they cross Kafka the same way), and loading them costs
-about what unpickling does (~40 µs per Reuters article either way). Prepare
-failures cross as (reason, detail) strings; a bug's traceback is logged in
-the process that caught it.
+about what unpickling does (~40 µs per Reuters article either way). The
+worker (:class:`PrepareService`) does not load them at all: it forwards each
+envelope to Kafka as it is, so its prepare processes hand over each one
+already encoded, with its routing key. Prepare failures cross as
+(reason, detail) strings; a bug's traceback is logged in the process that
+caught it.
 
 The pool uses the ``forkserver`` start method: forking a process that runs
 threads (a Faust worker, a test runner) is unsafe, and a prepare process only
@@ -30,6 +33,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -81,6 +85,8 @@ def _exit_with(sentinel: int) -> None:
 
 Stages = dict[str, tuple[float, int]]  # stage -> (seconds, articles that ran it)
 Prepared = tuple[dict[str, Any] | None, tuple[str, str] | None]  # (envelope, or (reason, detail))
+# (routing key, encoded envelope), or (None, (reason, detail)) for a refused message.
+Encoded = tuple[str, bytes] | tuple[None, tuple[str, str]]
 
 
 def attempt(preparer: Preparer, payload: bytes, meta: Meta) -> Prepared:
@@ -91,16 +97,39 @@ def attempt(preparer: Preparer, payload: bytes, meta: Meta) -> Prepared:
         return None, error_fields(exc, meta)
 
 
-def _prepare_chunk(items: list[tuple[bytes, Meta]]) -> tuple[bytes, Stages]:
+def attempt_encoded(preparer: Preparer, payload: bytes, meta: Meta,
+                    key: Callable[[dict[str, Any]], str]) -> Encoded:
+    """The envelope as the worker forwards it (its routing key and its
+    bytes), with errors as data."""
+    try:
+        env = preparer.prepare(payload, meta)
+        return key(env), orjson.dumps(env)
+    except Exception as exc:
+        return None, error_fields(exc, meta)
+
+
+def _counting_preparer() -> tuple[Preparer, dict[str, int]]:
     preparer = _preparer
     assert preparer is not None, "pool process started without _start"
     ran: dict[str, int] = {}
     preparer.timings = Timings(lambda stage, _: ran.__setitem__(stage, ran.get(stage, 0) + 1))
+    return preparer, ran
+
+
+def _prepare_chunk(items: list[tuple[bytes, Meta]]) -> tuple[bytes, Stages]:
+    preparer, ran = _counting_preparer()
     out: list[dict[str, Any]] = []
     for payload, meta in items:
         env, error = attempt(preparer, payload, meta)
         out.append(env if error is None else {_ERROR: error})
     return orjson.dumps(out), {k: (v, ran[k]) for k, v in preparer.timings.totals.items()}
+
+
+def _encode_chunk(items: list[tuple[bytes, Meta]],
+                  key: Callable[[dict[str, Any]], str]) -> tuple[list[Encoded], Stages]:
+    preparer, ran = _counting_preparer()
+    out = [attempt_encoded(preparer, payload, meta, key) for payload, meta in items]
+    return out, {k: (v, ran[k]) for k, v in preparer.timings.totals.items()}
 
 
 def _unpack(blob: bytes, totals: Stages, timings: Timings) -> list[Prepared]:
@@ -137,6 +166,10 @@ class PreparePool:
 
     def submit(self, items: list[tuple[bytes, Meta]]) -> Future[tuple[bytes, Stages]]:
         return self._pool.submit(_prepare_chunk, items)
+
+    def submit_encoded(self, items: list[tuple[bytes, Meta]],
+                       key: Callable[[dict[str, Any]], str]) -> Future[tuple[list[Encoded], Stages]]:
+        return self._pool.submit(_encode_chunk, items, key)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -194,10 +227,12 @@ class PrepareService:
     so the event loop runs the keyed agents and Kafka I/O meanwhile.
     """
 
-    def __init__(self, options: PrepareOptions, processes: int, timings: Timings) -> None:
+    def __init__(self, options: PrepareOptions, processes: int, timings: Timings,
+                 key: Callable[[dict[str, Any]], str]) -> None:
         self.options = options
         self.processes = processes
         self.timings = timings
+        self.key = key  # an envelope's routing key; pickled to the processes by name
         self._pool: PreparePool | None = None
         self._starting = threading.Lock()  # start() runs in a thread; one pool only
 
@@ -211,8 +246,8 @@ class PrepareService:
                 self._pool = PreparePool(self.options, max(1, self.processes)).start()
             return self._pool
 
-    async def prepare(self, items: list[tuple[bytes, Meta]]) -> list[Prepared]:
-        """Envelopes or refusals for ``items``, in order.
+    async def prepare(self, items: list[tuple[bytes, Meta]]) -> list[Encoded]:
+        """Encoded envelopes or refusals for ``items``, in order.
 
         Raises ``BrokenProcessPool`` when a process died (the pool is then
         dropped and the next call starts a new one); the caller prepares
@@ -221,14 +256,17 @@ class PrepareService:
         step = -(-len(items) // self.processes) or 1
         parts = [items[i:i + step] for i in range(0, len(items), step)]
         try:
-            done = await asyncio.gather(*(asyncio.wrap_future(pool.submit(p)) for p in parts))
+            done = await asyncio.gather(*(asyncio.wrap_future(pool.submit_encoded(p, self.key)) for p in parts))
         except BrokenProcessPool:
             with self._starting:
                 if self._pool is pool:
                     self._pool = None
             pool.close()
             raise
-        return [r for blob, totals in done for r in _unpack(blob, totals, self.timings)]
+        for _, totals in done:
+            for stage, (secs, count) in totals.items():
+                self.timings.add_many(stage, secs, count)
+        return [r for encoded, _ in done for r in encoded]
 
     def close(self) -> None:
         with self._starting:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import orjson
 import pytest
 
 from stream.demo.run import sample_stream
 from stream.errors import InputError
+from stream.pipeline.keyed import ContentStage
 from stream.pipeline.offline import EventClock, Pipeline
 from stream.pipeline.parallel import PreparePool, run_stream
 from stream.pipeline.prepare import Meta
@@ -76,20 +79,24 @@ def test_prepare_service_matches_the_preparer() -> None:
     items = _stream()
     serial_seen: list[tuple[str, float]] = []
     here = Preparer(timings=Timings(lambda stage, s: serial_seen.append((stage, s))))
-    expected = []
+    expected: list[tuple[Any, Any]] = []
     for payload, meta in items:
         try:
-            expected.append((here.prepare(payload, meta), None))
+            env = here.prepare(payload, meta)
+            expected.append((ContentStage.key(env), orjson.dumps(env)))
         except Exception as exc:
             expected.append((None, error_fields(exc, meta)))
+    assert {key is None for key, _ in expected} == {True, False}, "the stream has good and bad messages"
     seen: list[tuple[str, float]] = []
-    service = PrepareService(Pipeline().prepare, 2, Timings(lambda stage, s: seen.append((stage, s))))
-    assert service and not PrepareService(Pipeline().prepare, 0, Timings())
+    service = PrepareService(Pipeline().prepare, 2, Timings(lambda stage, s: seen.append((stage, s))),
+                             ContentStage.key)
+    assert service and not PrepareService(Pipeline().prepare, 0, Timings(), ContentStage.key)
     try:
         got = asyncio.run(service.prepare(items))
     finally:
         service.close()
-    assert orjson.dumps(got) == orjson.dumps(expected)
+    # Each envelope encoded as the loop would encode it, with its routing key.
+    assert got == expected
     # One observation per article and stage, as when preparing in the loop.
     assert Counter(stage for stage, _ in seen) == Counter(stage for stage, _ in serial_seen)
 
@@ -137,7 +144,7 @@ def test_a_dead_prepare_process_is_replaced() -> None:
     from stream.pipeline.prepare import Timings
 
     items = _stream()[:20]
-    service = PrepareService(Pipeline().prepare, 1, Timings())
+    service = PrepareService(Pipeline().prepare, 1, Timings(), ContentStage.key)
 
     async def scenario() -> list:
         pool = service.start()
