@@ -12,6 +12,8 @@ names): no URL, id or free text ever becomes a label.
 
 from __future__ import annotations
 
+from typing import Any
+
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 #: Stage names used as the ``stage`` label of ``newsstream_stage_seconds``.
@@ -103,3 +105,16 @@ class Metrics:
             "Unix time at which the worker last finished processing a raw message.",
             registry=r,
         )
+        self._children: dict[tuple[Any, tuple[str, ...]], Any] = {}
+
+    def child(self, metric: Any, *labels: str) -> Any:
+        """``metric.labels(*labels)``, looked up once per label values: the
+        per-article counters are bumped ~5 times per article, and
+        ``labels()`` validates and locks on each call. Only for metrics whose
+        children are never removed (not ``consumer_lag``)."""
+        key = (metric, labels)
+        try:
+            return self._children[key]
+        except KeyError:
+            found = self._children[key] = metric.labels(*labels)
+            return found

@@ -79,21 +79,22 @@ def count_output(metrics: Metrics | None, topic: str, record: dict[str, Any]) ->
     """Count one final outcome; ``record`` is what is published on ``topic``."""
     if metrics is None:
         return
+    child = metrics.child
     if topic == BREAKING:
-        metrics.breaking_events.labels(record["status"], record["severity"]).inc()
+        child(metrics.breaking_events, record["status"], record["severity"]).inc()
         return
     if topic == DEADLETTER:
         return  # counted in dead_letter()
     dup = record["duplicate"]["status"]
     if topic == DUPLICATES:
-        metrics.articles.labels("duplicate").inc()
-        metrics.duplicates.labels(dup).inc()
+        child(metrics.articles, "duplicate").inc()
+        child(metrics.duplicates, dup).inc()
     elif topic == ENRICHED:
-        metrics.articles.labels("update" if dup == "update" else "enriched").inc()
+        child(metrics.articles, "update" if dup == "update" else "enriched").inc()
         for code in {top_level(s["code"]) for s in record["subjects"][:3]}:
-            metrics.subjects.labels(code).inc()
+            child(metrics.subjects, code).inc()
         if record["status"]:
-            metrics.status_assertions.labels(record["status"]["status"]).inc()
+            child(metrics.status_assertions, record["status"]["status"]).inc()
     now = time.time()
     metrics.last_processed_timestamp.set(now)
 

@@ -74,3 +74,16 @@ def test_demo_stream_exports_only_closed_label_values() -> None:
     # Bounded: a few values per label however long the stream.
     assert all(len(v) <= 40 for k, v in seen.items() if k != "le"), seen
 
+
+
+def test_a_kept_child_counts_into_the_labelled_series() -> None:
+    metrics = Metrics(CollectorRegistry())
+    first = metrics.child(metrics.articles, "enriched")
+    assert metrics.child(metrics.articles, "enriched") is first
+    first.inc()
+    metrics.child(metrics.articles, "enriched").inc(2)
+    metrics.child(metrics.breaking_events, "failed", "high").inc()
+    get = metrics.registry.get_sample_value
+    assert get("newsstream_articles_total", {"outcome": "enriched"}) == 3
+    assert get("newsstream_breaking_events_total", {"status": "failed", "severity": "high"}) == 1
+    assert get("newsstream_articles_total", {"outcome": "duplicate"}) is None
