@@ -1,6 +1,6 @@
 """Sustained worker throughput through the real broker, side by side with its references.
 
-    .venv/bin/python bench/kafka_throughput.py [--n 5000] [--workers 1,2] [--hops 1] [--save FILE]
+    .venv/bin/python bench/kafka_throughput.py [--n 5000] [--workers 1,2] [--hops 1] [--rounds 1] [--save FILE]
 
 In one run, on the same first ``--n`` Reuters messages:
 
@@ -10,6 +10,10 @@ In one run, on the same first ``--n`` Reuters messages:
    same broker; the ceiling for a single Python consumer/producer here;
 3. the worker: ``newsstream worker`` child processes (1, then 2) on a fresh
    topic prefix.
+
+With ``--rounds K`` the offline run and the worker runs are repeated K
+times, and each worker run is compared with the offline run of its round;
+``median_to_offline`` sums them up per setup.
 
 Rates are outcomes / (last - first output record timestamp), so start-up
 and consumer-group joins are not counted. Workers are started and ready
@@ -26,6 +30,7 @@ import argparse
 import asyncio
 import itertools
 import platform
+import statistics
 import sys
 import time
 import urllib.request
@@ -188,6 +193,23 @@ def worker_run(msgs: list[bytes], n_workers: int, store: str, prepare: int,
             "worker_rss_mb": rss, "outputs": counts}
 
 
+def offline_run(msgs: list[bytes]) -> dict[str, Any]:
+    t_cpu = time.process_time()
+    secs, _, expected = ours(msgs)
+    return {"articles_per_s": round(len(msgs) / secs),
+            "cpu_us_per_article": round((time.process_time() - t_cpu) / len(msgs) * 1e6),
+            "outputs": expected}
+
+
+def _medians(ratios: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each setup's median ratio to the offline rate over its runs."""
+    by_setup: dict[tuple[Any, ...], list[float]] = {}
+    for r in ratios:
+        by_setup.setdefault((r["workers"], r["store"], r["prepare_processes"]), []).append(r["to_offline"])
+    return [{"workers": w, "store": s, "prepare_processes": p, "runs": len(v),
+             "to_offline": round(statistics.median(v), 3)} for (w, s, p), v in by_setup.items()]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=5000)
@@ -197,31 +219,42 @@ def main() -> None:
                     help="table stores to run the worker with, e.g. rocksdb://,memory://")
     ap.add_argument("--prepare-processes", default="0",
                     help="NEWSSTREAM_PREPARE_PROCESSES values to run each worker setup with, e.g. 0,1")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="run the offline pipeline and then every worker setup this many times; each "
+                         "worker run is compared with the offline run of its own round")
     ap.add_argument("--save", type=Path, default=None)
     args = ap.parse_args()
     msgs = list(itertools.islice(reuters_messages(), args.n))
-    t_cpu = time.process_time()
-    secs, _, expected = ours(msgs)
-    offline = {"articles_per_s": round(len(msgs) / secs),
-               "cpu_us_per_article": round((time.process_time() - t_cpu) / len(msgs) * 1e6),
-               "outputs": expected}
     passes = {f"{h}_hop": asyncio.run(passthrough(msgs, h)) for h in sorted({1, args.hops})}
-    runs = [worker_run(msgs, int(k), store, int(pp), expected) for store in args.stores.split(",")
-            for k in args.workers.split(",") for pp in args.prepare_processes.split(",")]
+    offlines: list[dict[str, Any]] = []
+    runs: list[dict[str, Any]] = []
+    for round_ in range(args.rounds):
+        # The box's speed drifts by tens of percent within minutes: a ratio
+        # is only as good as the offline run next to it.
+        offlines.append(offline_run(msgs))
+        for store in args.stores.split(","):
+            for k in args.workers.split(","):
+                for pp in args.prepare_processes.split(","):
+                    runs.append({**worker_run(msgs, int(k), store, int(pp), offlines[-1]["outputs"]),
+                                 "round": round_})
+    ratios = [
+        {"workers": r["workers"], "store": r["store"], "prepare_processes": r["prepare_processes"],
+         "round": r["round"],
+         "to_offline": round(r["articles_per_s"] / offlines[r["round"]]["articles_per_s"], 3),
+         "to_passthrough_1hop": round(r["articles_per_s"] / passes["1_hop"]["articles_per_s"], 3)}
+        for r in runs
+    ]
     result = {
         "corpus": "reuters",
         "articles": len(msgs),
-        "offline": offline,
+        "offline": offlines[0],
+        "offline_rounds": offlines,
         "passthrough": passes,
         "worker": runs,
         # One entry per worker run, in run order (a setup given twice, e.g.
         # --prepare-processes 0,1,0,1, has two).
-        "ratios": [
-            {"workers": r["workers"], "store": r["store"], "prepare_processes": r["prepare_processes"],
-             "to_offline": round(r["articles_per_s"] / offline["articles_per_s"], 3),
-             "to_passthrough_1hop": round(r["articles_per_s"] / passes["1_hop"]["articles_per_s"], 3)}
-            for r in runs
-        ],
+        "ratios": ratios,
+        "median_to_offline": _medians(ratios),
         "load_avg_1m_at_end": round(psutil.getloadavg()[0], 2),
         "python": platform.python_version(),
     }
