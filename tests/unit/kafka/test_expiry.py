@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import orjson
+import pytest
 
 from stream.dedup.decide import DedupOptions
 from stream.kafka.expiry import Expiry
@@ -46,8 +47,19 @@ class FakeTable(dict):
             db.pop(orjson.dumps(key), None)
 
 
-def test_sweeps_only_the_current_partition_and_only_stale_keys() -> None:
-    t = FakeTable()
+class JsonTable(FakeTable):
+    """The app's tables: JSON keys and values, decoded without Faust's registry."""
+
+    key_serializer = value_serializer = "json"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data._decode_key = self.data._decode_value = None  # type: ignore[method-assign]
+
+
+@pytest.mark.parametrize("table", [FakeTable, JsonTable])
+def test_sweeps_only_the_current_partition_and_only_stale_keys(table: type[FakeTable]) -> None:
+    t = table()
     t.put(0, "old-p0", {"ts": 0.0})
     t.put(0, "new-p0", {"ts": 9 * 86400.0})
     t.put(1, "old-p1", {"ts": 0.0})
