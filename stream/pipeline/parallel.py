@@ -30,10 +30,9 @@ import multiprocessing.connection
 import os
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from collections.abc import Callable
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
