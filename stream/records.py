@@ -67,6 +67,30 @@ def breaking_event_id(story_id: str, change_seq: int, status: str) -> str:
     return str(uuid.uuid5(BREAKING_NAMESPACE, f"{story_id}/{change_seq}/{status}"))
 
 
+#: CloudEvents ``type`` of a breaking event (reverse-DNS, versioned with the schema).
+BREAKING_CLOUDEVENT_TYPE = "io.newsstream.breaking.v1"
+
+
+def cloudevent_headers(event: dict[str, Any], source: str) -> list[tuple[str, bytes]]:
+    """Kafka headers of a breaking event: CloudEvents' Kafka binding in
+    binary mode (attributes as ``ce_`` headers, the record value is the
+    event itself), so CloudEvents-aware consumers route on ``ce_type`` and
+    drop repeats on ``ce_id`` without parsing the value. ``ce_time`` is
+    optional in CloudEvents and must be a timestamp when present: an event
+    without a detection time has none."""
+    headers = [
+        ("ce_specversion", b"1.0"),
+        ("ce_id", event["id"].encode()),
+        ("ce_type", BREAKING_CLOUDEVENT_TYPE.encode()),
+        ("ce_source", source.encode()),
+        ("ce_subject", event["story_id"].encode()),
+    ]
+    if event["detected_at"]:
+        headers.append(("ce_time", event["detected_at"].encode()))
+    headers.append(("content-type", b"application/json"))
+    return headers
+
+
 def deadletter_record(
     payload: bytes,
     *,

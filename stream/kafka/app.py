@@ -45,6 +45,7 @@ from stream.kafka.expiry import Expiry
 from stream.kafka.fetch import AdaptiveFetch, FetchPolicy, set_fetch
 from stream.kafka.fail_fast import ExitOnSendError
 from stream.kafka.monitor import CachedPrometheusMonitor
+from stream.kafka.offsets import end_offset, end_offsets
 from stream.kafka.security import aiokafka_kwargs, faust_credentials
 from stream.kafka.take import take_batches
 from stream.kafka.topics import INTERNAL_ROUTES, TOPIC_MAX_MESSAGE_BYTES, internal_topic
@@ -62,6 +63,7 @@ from stream.pipeline.routing import (
     rejected,
 )
 from stream.pipeline.settings_options import pipeline_options
+from stream.records import cloudevent_headers
 from stream.settings import BREAKING, DEADLETTER, DUPLICATES, ENRICHED, RAW, Settings
 from stream.stories.book import StoryBook
 
@@ -198,7 +200,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         """Serialise an output into ``staged``; the agent sends a batch's
         outputs together (DirectSender.send_keyed)."""
         t0 = time.perf_counter()
-        headers = _cloudevent_headers(settings, record) if topic == BREAKING else None
+        headers = cloudevent_headers(record, source=f"newsstream/{settings.group_id}") if topic == BREAKING else None
         value = orjson.dumps(record)
         timings.add("serialise", time.perf_counter() - t0)
         staged.append((outputs[topic], key.encode(), value, headers))
@@ -257,7 +259,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                     out.add_encoded("content-route", key, data)
             for event in events:
                 msg = event.message
-                progress.processed(msg.tp, msg.offset, msg.timestamp, time.time(), _end_offset(app, msg.tp))
+                progress.processed(msg.tp, msg.offset, msg.timestamp, time.time(), end_offset(app, msg.tp))
             await flush(out)
 
     async def stage_failed(env: dict[str, Any], exc: Exception) -> None:
@@ -320,7 +322,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         consumer = app.consumer
         if consumer is not None:
             assigned = [tp for tp in consumer.assignment() if tp.topic == raw_in.get_topic_name()]
-            ends = await _end_offsets(app, assigned)
+            ends = await end_offsets(app, assigned)
             # Faust keeps the group's committed offsets here (set on seek and
             # on every commit); there is no public accessor.
             committed = getattr(consumer, "_committed_offset", {})
@@ -397,34 +399,3 @@ def _as_current(event: Any) -> None:
 def _arrival(event: Any) -> tuple[float, int, int]:
     msg = event.message
     return msg.timestamp, msg.partition, msg.offset
-
-
-def _end_offset(app: faust.App, tp: Any) -> int | None:
-    """The partition's end offset as of the consumer's last fetch (no request)."""
-    try:
-        return app.consumer.highwater(tp) if app.consumer else None
-    except Exception:  # before the first fetch, or while the consumer restarts
-        return None
-
-
-async def _end_offsets(app: faust.App, tps: list[Any]) -> dict[Any, int | None]:
-    """End offsets by a ListOffsets request: the fetch-time highwater goes stale
-    while Faust pauses a partition under backlog, exactly when lag matters."""
-    if not tps:
-        return {}
-    try:
-        return dict(await asyncio.wait_for(app.consumer.highwaters(*tps), 5.0))
-    except Exception:  # broker away: fall back to what the last fetch said
-        return {tp: _end_offset(app, tp) for tp in tps}
-
-
-def _cloudevent_headers(settings: Settings, event: dict[str, Any]) -> list[tuple[str, bytes]]:
-    return [
-        ("ce_specversion", b"1.0"),
-        ("ce_id", event["id"].encode()),
-        ("ce_type", b"io.newsstream.breaking.v1"),
-        ("ce_source", f"newsstream/{settings.group_id}".encode()),
-        ("ce_subject", event["story_id"].encode()),
-        ("ce_time", (event["detected_at"] or "").encode()),
-        ("content-type", b"application/json"),
-    ]
