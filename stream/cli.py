@@ -10,13 +10,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import sys
 import time
 from pathlib import Path
 
 from stream.errors import NewsstreamError
-from stream.settings import LOGICAL_TOPICS, Settings
+from stream.settings import LOGICAL_TOPICS, Settings, usable_cpus
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -123,7 +122,9 @@ def _process(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _default_jobs() -> int:
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    """One prepare process per usable CPU, none on one: a container's CPU
+    limit counts, not only the CPUs the process may be scheduled on."""
+    cpus = int(usable_cpus())
     return cpus if cpus > 1 else 0
 
 
