@@ -63,6 +63,9 @@ class DurableTable(faust.Table):  # type: ignore[misc]  # faust ships no type st
         self._unacked: list[asyncio.Future[Any]] = []  # sends made through Faust's path
 
     def get(self, key: Any, default: Any = None) -> Any:
+        # Returns ``default`` for a missing key, as any Mapping does; Faust's
+        # path would return the table's default factory's value instead. The
+        # app's tables have none (default=None), so both agree here.
         store = self.data
         if not isinstance(store, SerializedStore):  # the memory store: Faust's path
             return super().get(key, default)
