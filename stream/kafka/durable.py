@@ -74,44 +74,30 @@ class DurableTable(faust.Table):  # type: ignore[misc]  # faust ships no type st
         return default if raw is None else store._decode_value(raw)
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        store = self.data
         partition = self.partition_for_key(key)
-        if partition is None or self.app.in_transaction or not isinstance(store, SerializedStore):
-            return super().__setitem__(key, value)
-        key_bytes = store._encode_key(key)
-        value_bytes = store._encode_value(value)
+        if partition is None or self.app.in_transaction:
+            return super().__setitem__(key, value)  # Faust's path: it sends at once
+        store = self.data
+        key_bytes, value_bytes = store._encode_key(key), store._encode_value(value)
         self._queued.append((partition, key_bytes, value_bytes))
         self._sensor_on_set(self, key, value)
-        store._set(key_bytes, value_bytes)
+        if isinstance(store, SerializedStore):
+            store._set(key_bytes, value_bytes)
+        else:  # the memory store keeps the objects
+            store[key] = value
 
     def __delitem__(self, key: Any) -> None:
-        store = self.data
         partition = self.partition_for_key(key)
-        if partition is None or self.app.in_transaction or not isinstance(store, SerializedStore):
+        if partition is None or self.app.in_transaction:
             return super().__delitem__(key)
+        store = self.data
         key_bytes = store._encode_key(key)
         self._queued.append((partition, key_bytes, None))  # a tombstone
         self._sensor_on_del(self, key)
-        store._del(key_bytes)
-
-    def on_key_set(self, key: Any, value: Any) -> None:
-        partition = self.partition_for_key(key)
-        if partition is None or self.app.in_transaction:
-            return super().on_key_set(key, value)
-        value_bytes, _ = self.changelog_topic.prepare_value(value, self.value_serializer)
-        self._queue(partition, key, value_bytes)
-        self._sensor_on_set(self, key, value)
-
-    def on_key_del(self, key: Any) -> None:
-        partition = self.partition_for_key(key)
-        if partition is None or self.app.in_transaction:
-            return super().on_key_del(key)
-        self._queue(partition, key, None)  # a tombstone
-        self._sensor_on_del(self, key)
-
-    def _queue(self, partition: int, key: Any, value: Any) -> None:
-        key_bytes, _ = self.changelog_topic.prepare_key(key, self.key_serializer)
-        self._queued.append((partition, key_bytes, value))
+        if isinstance(store, SerializedStore):
+            store._del(key_bytes)
+        else:
+            del store[key]
 
     def send_changelog(self, *args: Any, **kwargs: Any) -> Any:
         fut = super().send_changelog(*args, **kwargs)
