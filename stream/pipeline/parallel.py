@@ -131,10 +131,14 @@ def _encode_chunk(items: list[tuple[bytes, Meta]],
     return out, {k: (v, ran[k]) for k, v in preparer.timings.totals.items()}
 
 
-def _unpack(blob: bytes, totals: Stages, timings: Timings) -> list[Prepared]:
-    """A chunk's results as they left the pool process; its stage times go to ``timings``."""
+def _add_stages(totals: Stages, timings: Timings) -> None:
     for stage, (secs, count) in totals.items():
         timings.add_many(stage, secs, count)
+
+
+def _unpack(blob: bytes, totals: Stages, timings: Timings) -> list[Prepared]:
+    """A chunk's results as they left the pool process; its stage times go to ``timings``."""
+    _add_stages(totals, timings)
     out: list[Prepared] = []
     for env in orjson.loads(blob):
         err = env.get(_ERROR)
@@ -263,8 +267,7 @@ class PrepareService:
             pool.close()
             raise
         for _, totals in done:
-            for stage, (secs, count) in totals.items():
-                self.timings.add_many(stage, secs, count)
+            _add_stages(totals, self.timings)
         return [r for encoded, _ in done for r in encoded]
 
     def close(self) -> None:
