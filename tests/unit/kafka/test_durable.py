@@ -252,3 +252,55 @@ def test_a_rocksdb_table_stores_and_sends_the_bytes_faust_would(tmp_path, monkey
     # Faust's sensors still see every operation (table-operation panel).
     assert ops == [("set", "a"), ("set", "b"), ("set", "ü/ß"), ("get", "a"), ("get", "missing"),
                    ("get", "missing"), ("del", "b"), ("get", "b")]
+
+
+def test_the_apps_tables_encode_plain_values_as_fausts_json_codec_does(tmp_path) -> None:
+    # The app's tables skip Faust's serializer registry (stream/kafka/durable.py);
+    # the bytes must stay the registry's, or recovery would store other keys.
+    for table in _app(tmp_path).tables.values():
+        assert table._plain_json
+        store = table.data
+        for key in ("story-1", "https://example.com/a?b=ü", ""):
+            assert table._encode_key(key) == store._encode_key(key)
+        for value in ({"id": "x", "outs": {"a": [None, 3]}, 7: 1.5, "t": True}, [1, "ü", None], "s", 3, None):
+            raw = table._encode_value(value)
+            assert raw == store._encode_value(value)
+            assert table._decode_value(raw) == store._decode_value(raw)
+        # Bytes pass raw, as in Faust's codec.
+        assert table._encode_value(b"raw") == store._encode_value(b"raw") == b"raw"
+
+
+def test_a_rocksdb_table_touches_only_the_events_partition_database(tmp_path, monkeypatch, fake_producer) -> None:
+    # Faust's Store._del deletes a key from every partition's database unless
+    # its key index (the 1,000 keys used last) knows the partition: every key
+    # expired a week after its write left a tombstone in all six.
+    table = _app(tmp_path).tables["dedup-content"]
+    monkeypatch.setattr(table.app.producer, "_ensure_producer", lambda: fake_producer)
+    store = table.data
+    monkeypatch.setattr(table, "_sensor_on_get", lambda t, key: None)
+    monkeypatch.setattr(table, "_sensor_on_set", lambda t, key, value: None)
+    monkeypatch.setattr(table, "_sensor_on_del", lambda t, key: None)
+    monkeypatch.setattr(table, "partition_for_key", lambda key: current_partition[0])
+    current_partition = [0]
+    events = [_Event(p) for p in (0, 1, 2)]  # the context variable holds weak references
+    for partition in (0, 1, 2):  # a worker assigned three partitions
+        current_partition[0] = partition
+        _current_event.set(weakref.ref(events[partition]))
+        table[f"k{partition}"] = {"p": partition}
+    store._key_index.clear()  # a week later the keys are long out of the index
+
+    class Untouchable:
+        def __getattr__(self, name: str) -> Any:
+            pytest.fail(f"{name} on another partition's database")
+
+    other = {p: store._dbs[p] for p in (0, 1)}
+    monkeypatch.setitem(store._dbs, 0, Untouchable())
+    monkeypatch.setitem(store._dbs, 1, Untouchable())
+    current_partition[0] = 2
+    _current_event.set(weakref.ref(events[2]))
+    assert table.get("k2") == {"p": 2}
+    del table["k2"]
+    assert table.get("k2") is None
+    assert store._dbs[2].get(table._encode_key("k2")) is None
+    assert [other[p].get(table._encode_key(f"k{p}")) for p in (0, 1)] == [b'{"p":0}', b'{"p":1}']
+    assert [(p, v) for p, _, v in table._queued] == [(0, b'{"p":0}'), (1, b'{"p":1}'), (2, b'{"p":2}'), (2, None)]
