@@ -56,10 +56,11 @@ from bench.kafka_common import (  # noqa: E402
     stop_workers,
 )
 from bench.offline import ours  # noqa: E402
+from stream.kafka.local_broker import LocalBroker  # noqa: E402
 from stream.kafka.runner import WorkerProcess  # noqa: E402
 from stream.kafka.security import aiokafka_kwargs  # noqa: E402
 from stream.kafka.topics import TOPIC_MAX_MESSAGE_BYTES  # noqa: E402
-from stream.settings import BREAKING, DEADLETTER, DUPLICATES, ENRICHED, RAW  # noqa: E402
+from stream.settings import BREAKING, DEADLETTER, DUPLICATES, ENRICHED, RAW, Settings  # noqa: E402
 
 OUTCOME_TOPICS = [ENRICHED, DUPLICATES, DEADLETTER]
 
@@ -155,18 +156,28 @@ def until_complete(n: int, expected: dict[str, int], grace: float = 15.0) -> Any
     return done
 
 
+def local_broker() -> psutil.Process | None:
+    """The broker ``newsstream kafka up`` started, if that is the one in use:
+    it runs on the same cores as the worker, so its CPU is reported too."""
+    pid = LocalBroker(Settings.from_env()).running_pid()
+    return psutil.Process(pid) if pid else None
+
+
 def worker_run(msgs: list[bytes], n_workers: int, store: str, prepare: int,
                expected: dict[str, int]) -> dict[str, Any]:
     s = fresh_settings(f"w{n_workers}")
     asyncio.run(ensure(s))
     ws = start_workers(s, n_workers, NEWSSTREAM_STORE=store, NEWSSTREAM_PREPARE_PROCESSES=str(prepare))
     procs = [psutil.Process(w.proc.pid) for w in ws if w.proc is not None]
+    broker = local_broker()
     try:
         cpu0, stages0 = tree_cpu(procs), stage_seconds(ws)
+        broker0 = tree_cpu([broker]) if broker else {}
         asyncio.run(produce_all(s, s.topic(RAW), msgs))
         got = asyncio.run(read_until(s, [*OUTCOME_TOPICS, BREAKING], until_complete(len(msgs), expected),
                                      timeout=900))
         cpu1, stages1 = tree_cpu(procs), stage_seconds(ws)
+        broker1 = tree_cpu([broker]) if broker else {}
         cpu = sum(v - cpu0.get(pid, 0.0) for pid, v in cpu1.items())
         stages = {k: v - stages0.get(k, 0.0) for k, v in stages1.items()}
         rss = [round(p.memory_info().rss / 2**20) for p in procs]
@@ -190,7 +201,12 @@ def worker_run(msgs: list[bytes], n_workers: int, store: str, prepare: int,
             # Compare with offline["outputs"]: a burst spread over the raw
             # topic's partitions is read in another order than the file, so
             # which copy comes first (and so a few decisions) may differ.
-            "worker_rss_mb": rss, "outputs": counts}
+            "worker_rss_mb": rss, "outputs": counts,
+            # The local broker's CPU over the same window (producing the
+            # burst included): cores the worker did not have. None when the
+            # broker is not the one ``newsstream kafka up`` started.
+            "broker_cpu_us_per_article": round((sum(broker1.values()) - sum(broker0.values())) / len(msgs) * 1e6)
+            if broker else None}
 
 
 def offline_run(msgs: list[bytes]) -> dict[str, Any]:
