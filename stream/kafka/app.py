@@ -38,7 +38,7 @@ from faust.sensors.prometheus import setup_prometheus_sensors
 from faust.streams import _current_event
 from prometheus_client import CollectorRegistry
 
-from stream.kafka.batches import Outbox, unpack
+from stream.kafka.batches import Outbox, article_bytes, frame, unpack
 from stream.kafka.direct import DirectSender
 from stream.kafka.durable import DurableTable
 from stream.kafka.expiry import Expiry
@@ -196,15 +196,16 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     fetch = AdaptiveFetch(FetchPolicy(max_wait_ms=settings.fetch_wait_ms)) if settings.fetch_wait_ms > 0 else None
 
     def publish(staged: list[Any], topic: str, key: str, record: dict[str, Any],
-                env: dict[str, Any] | None = None) -> None:
+                env: dict[str, Any] | None = None, rest: bytes | None = None) -> None:
         """Serialise an output into ``staged``; the agent sends a batch's
-        outputs together (DirectSender.send_keyed)."""
+        outputs together (DirectSender.send_keyed). An article's ``record``
+        is its head, spliced with the ``rest`` it travelled with."""
         t0 = time.perf_counter()
         headers = cloudevent_headers(record, source=f"newsstream/{settings.group_id}") if topic == BREAKING else None
-        value = orjson.dumps(record)
+        value = orjson.dumps(record) if env is None else article_bytes(record, rest)
         timings.add("serialise", time.perf_counter() - t0)
         staged.append((outputs[topic], key.encode(), value, headers))
-        count_output(metrics, topic, record)
+        count_output(metrics, topic, record, None if env is None else env["codes"])
         if env is not None and topic != BREAKING:
             observe_latency(metrics, env, time.time())
 
@@ -214,7 +215,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         for (name, partition), records in itertools.groupby(out.records(), key=lambda r: r[:2]):
             await direct.send_now(route[name], partition, [value for _, _, value in records])
 
-    pool = PrepareService(opts.prepare, settings.prepare_processes, timings, ContentStage.key)
+    pool = PrepareService(opts.prepare, settings.prepare_processes, timings, ContentStage.key, frame)
 
     @app.task
     async def _start_pool() -> None:
@@ -250,7 +251,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                 except BrokenProcessPool:
                     log.error("a prepare process died; this batch is prepared in the loop, the next starts a new one")
             if prepared is None:
-                prepared = [attempt_encoded(preparer, *it, ContentStage.key) for it in items]
+                prepared = [attempt_encoded(preparer, *it, ContentStage.key, frame) for it in items]
             for (payload, meta), (key, data) in zip(items, prepared, strict=True):
                 if key is None:  # errors are data; the agent never dies on input
                     rec = rejected(payload, meta, *data, metrics)
@@ -262,12 +263,12 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                 progress.processed(msg.tp, msg.offset, msg.timestamp, time.time(), end_offset(app, msg.tp))
             await flush(out)
 
-    async def stage_failed(env: dict[str, Any], exc: Exception) -> None:
+    async def stage_failed(env: dict[str, Any], rest: bytes | None, exc: Exception) -> None:
         # An exception leaving an agent crashes its actor: Faust restarts it,
         # but the event in hand gets no outcome (tests/integration/reliability).
         # A stage bug becomes a dead letter under the article's own id instead.
         art = env["article"]
-        rec = dead_letter(orjson.dumps(art), Meta(env["at"]), exc, metrics)
+        rec = dead_letter(article_bytes(art, rest), Meta(env["at"]), exc, metrics)
         rec["id"] = "dl-" + art["id"]
         await direct.send(outputs[DEADLETTER], orjson.dumps(rec), key=rec["id"].encode())
 
@@ -279,11 +280,11 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
 
         async for events in take_batches(stream, KEYED_BATCH, KEYED_WITHIN):
             out = Outbox(settings.partitions)
-            for env, failed in await _decide(events, step, content_stage.state):
+            for env, rest, failed in await _decide(events, step, content_stage.state):
                 if isinstance(failed, Exception):
-                    await stage_failed(env, failed)
+                    await stage_failed(env, rest, failed)
                 else:
-                    out.add("story-route", StoryStage.key(env), env)
+                    out.add("story-route", StoryStage.key(env), env, rest)
             await flush(out)
 
     # The URL stage runs on the story route, one hop after the content
@@ -303,14 +304,14 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         async for events in take_batches(stream, KEYED_BATCH, KEYED_WITHIN):
             decided = await _decide(events, step, url_stage.state, story_stage.book.stories)
             staged: list[Any] = []
-            for env, event in decided:
+            for env, rest, event in decided:
                 if isinstance(event, Exception):
-                    await stage_failed(env, event)
+                    await stage_failed(env, rest, event)
                     continue
                 if event == DUPLICATES:
-                    publish(staged, DUPLICATES, env["article"]["duplicate"]["of"], env["article"], env)
+                    publish(staged, DUPLICATES, env["article"]["duplicate"]["of"], env["article"], env, rest)
                     continue
-                publish(staged, ENRICHED, env["article"]["id"], env["article"], env)
+                publish(staged, ENRICHED, env["article"]["id"], env["article"], env, rest)
                 if env["article"].get("story"):
                     active_stories.touch(env["article"]["story"]["id"], time.time())
                 if event is not None:
@@ -364,23 +365,24 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
 
 
 async def _decide(events: list[Any], step: Callable[[dict[str, Any], int], Any],
-                  *states: DurableTable) -> list[tuple[dict[str, Any], Any]]:
-    """Each envelope of a batch of hop records with what ``step`` made of it
-    (an exception is an outcome too: the caller dead-letters it), returned
-    once the changelog records of ``states`` are acked: state before output
+                  *states: DurableTable) -> list[tuple[dict[str, Any], bytes | None, Any]]:
+    """Each envelope of a batch of hop records, with the rest of its article
+    (stream/kafka/batches.py) and what ``step`` made of it (an exception is
+    an outcome too: the caller dead-letters it), returned once the changelog
+    records of ``states`` are acked: state before output
     (stream/kafka/durable.py)."""
-    decided: list[tuple[dict[str, Any], Any]] = []
+    decided: list[tuple[dict[str, Any], bytes | None, Any]] = []
     for event in events:
         # One event is one partition's batch: its table writes belong to
         # that partition's changelog.
         _as_current(event)
         partition = event.message.partition
-        for env in unpack(event.value):
+        for env, rest in unpack(event.value):
             try:
                 outcome = step(env, partition)
             except Exception as exc:
                 outcome = exc
-            decided.append((env, outcome))
+            decided.append((env, rest, outcome))
     # Together: the tables' changelog batches leave in one produce request
     # and one round trip, where one durable() after the other took two.
     await asyncio.gather(*(state.durable() for state in states))

@@ -129,7 +129,7 @@ class StoryStage:
                 title=art["title"],
                 source=art["source"],
                 signature=Signature(frozenset(env["sig"]["e"]), frozenset(env["sig"]["k"])),
-                subjects=tuple(s["code"] for s in art["subjects"]),
+                subjects=tuple(env["codes"]),
                 status=art["status"],
                 event_time=env["et"],
                 arrival_time=env["at"],

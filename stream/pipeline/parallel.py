@@ -97,12 +97,13 @@ def attempt(preparer: Preparer, payload: bytes, meta: Meta) -> Prepared:
 
 
 def attempt_encoded(preparer: Preparer, payload: bytes, meta: Meta,
-                    key: Callable[[dict[str, Any]], str]) -> Encoded:
+                    key: Callable[[dict[str, Any]], str],
+                    encode: Callable[[dict[str, Any]], bytes] = orjson.dumps) -> Encoded:
     """The envelope as the worker forwards it (its routing key and its
-    bytes), with errors as data."""
+    bytes, as ``encode`` makes them), with errors as data."""
     try:
         env = preparer.prepare(payload, meta)
-        return key(env), orjson.dumps(env)
+        return key(env), encode(env)
     except Exception as exc:
         return None, error_fields(exc, meta)
 
@@ -124,10 +125,10 @@ def _prepare_chunk(items: list[tuple[bytes, Meta]]) -> tuple[bytes, Stages]:
     return orjson.dumps(out), {k: (v, ran[k]) for k, v in preparer.timings.totals.items()}
 
 
-def _encode_chunk(items: list[tuple[bytes, Meta]],
-                  key: Callable[[dict[str, Any]], str]) -> tuple[list[Encoded], Stages]:
+def _encode_chunk(items: list[tuple[bytes, Meta]], key: Callable[[dict[str, Any]], str],
+                  encode: Callable[[dict[str, Any]], bytes]) -> tuple[list[Encoded], Stages]:
     preparer, ran = _counting_preparer()
-    out = [attempt_encoded(preparer, payload, meta, key) for payload, meta in items]
+    out = [attempt_encoded(preparer, payload, meta, key, encode) for payload, meta in items]
     return out, {k: (v, ran[k]) for k, v in preparer.timings.totals.items()}
 
 
@@ -170,9 +171,10 @@ class PreparePool:
     def submit(self, items: list[tuple[bytes, Meta]]) -> Future[tuple[bytes, Stages]]:
         return self._pool.submit(_prepare_chunk, items)
 
-    def submit_encoded(self, items: list[tuple[bytes, Meta]],
-                       key: Callable[[dict[str, Any]], str]) -> Future[tuple[list[Encoded], Stages]]:
-        return self._pool.submit(_encode_chunk, items, key)
+    def submit_encoded(self, items: list[tuple[bytes, Meta]], key: Callable[[dict[str, Any]], str],
+                       encode: Callable[[dict[str, Any]], bytes] = orjson.dumps,
+                       ) -> Future[tuple[list[Encoded], Stages]]:
+        return self._pool.submit(_encode_chunk, items, key, encode)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -231,11 +233,13 @@ class PrepareService:
     """
 
     def __init__(self, options: PrepareOptions, processes: int, timings: Timings,
-                 key: Callable[[dict[str, Any]], str]) -> None:
+                 key: Callable[[dict[str, Any]], str],
+                 encode: Callable[[dict[str, Any]], bytes] = orjson.dumps) -> None:
         self.options = options
         self.processes = processes
         self.timings = timings
-        self.key = key  # an envelope's routing key; pickled to the processes by name
+        # An envelope's routing key and its bytes; pickled to the processes by name.
+        self.key, self.encode = key, encode
         self._pool: PreparePool | None = None
         self._starting = threading.Lock()  # start() runs in a thread; one pool only
 
@@ -259,7 +263,7 @@ class PrepareService:
         step = -(-len(items) // self.processes) or 1
         parts = [items[i:i + step] for i in range(0, len(items), step)]
         try:
-            done = await asyncio.gather(*(asyncio.wrap_future(pool.submit_encoded(p, self.key)) for p in parts))
+            done = await asyncio.gather(*(asyncio.wrap_future(pool.submit_encoded(p, self.key, self.encode)) for p in parts))
         except BrokenProcessPool:
             with self._starting:
                 if self._pool is pool:

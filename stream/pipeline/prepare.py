@@ -131,6 +131,9 @@ class Preparer:
                 "th": hashlib.blake2b(" ".join(title_tokens).encode(), digest_size=8).hexdigest(),
             },
             "sig": {"e": sorted(sig.entities), "k": sorted(sig.keywords)},
+            # The subject codes the story stage reads, best first: on Kafka
+            # the article's subjects travel undecoded (stream/kafka/batches.py).
+            "codes": [s.code for s in subjects],
             "et": event_time,
             "at": meta.arrival_time,
         }

@@ -75,8 +75,10 @@ def _readable_url(payload: bytes) -> str | None:
         return None
 
 
-def count_output(metrics: Metrics | None, topic: str, record: dict[str, Any]) -> None:
-    """Count one final outcome; ``record`` is what is published on ``topic``."""
+def count_output(metrics: Metrics | None, topic: str, record: dict[str, Any],
+                 codes: list[str] | None = None) -> None:
+    """Count one final outcome; ``record`` is what is published on ``topic``
+    (an article's head will do, with its subject ``codes``)."""
     if metrics is None:
         return
     child = metrics.child
@@ -91,7 +93,9 @@ def count_output(metrics: Metrics | None, topic: str, record: dict[str, Any]) ->
         child(metrics.duplicates, dup).inc()
     elif topic == ENRICHED:
         child(metrics.articles, "update" if dup == "update" else "enriched").inc()
-        for code in {top_level(s["code"]) for s in record["subjects"][:3]}:
+        if codes is None:
+            codes = [s["code"] for s in record["subjects"]]
+        for code in {top_level(code) for code in codes[:3]}:
             child(metrics.subjects, code).inc()
         if record["status"]:
             child(metrics.status_assertions, record["status"]["status"]).inc()
