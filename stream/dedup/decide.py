@@ -27,13 +27,15 @@ a duplicate of itself.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
 
-from stream.dedup.fingerprint import containment, resemblance, sketch_from_b64, sketch_to_b64
+from stream.dedup.fingerprint import containment, resemblance, sketch_from_b64
 
 
 @dataclass(frozen=True)
@@ -80,18 +82,35 @@ DEFAULT_DEDUP_OPTIONS = DedupOptions()
 
 @dataclass(frozen=True)
 class Candidate:
-    """What the decisions need to know about the incoming article."""
+    """What the decisions need to know about the incoming article.
+
+    The sketches arrive base64-encoded (as the envelope carries them) and
+    are decoded when a decision first compares them: most articles meet no
+    canonical under their anchor and no earlier revision of their URL, and
+    are stored with the encoded forms as they came."""
 
     id: str
     content_hash: str
     title_hash: str
-    sketch: np.ndarray
     sketch_b64: str
     shingles: int
     event_time: float
     # Bottom hashes of the lede's content-word runs (Fingerprint.lede).
-    lede: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
     lede_b64: str = ""
+
+    @cached_property
+    def sketch(self) -> np.ndarray:
+        return sketch_from_b64(self.sketch_b64)
+
+    @cached_property
+    def lede(self) -> np.ndarray:
+        return sketch_from_b64(self.lede_b64)
+
+    def sketch_prefix_b64(self, size: int) -> str:
+        """The encoded bottom ``size`` hashes of the sketch (stored as
+        little-endian uint32, so a prefix of the bytes)."""
+        raw = base64.b64decode(self.sketch_b64)
+        return self.sketch_b64 if len(raw) <= 4 * size else base64.b64encode(raw[: 4 * size]).decode("ascii")
 
 
 @dataclass(frozen=True)
@@ -204,12 +223,11 @@ def _url_entry(a: Candidate, *, first: str, of: str | None, revs: dict[str, Any]
     # The latest revision's title and only the bottom few hashes of its
     # sketch: the URL stage reports how much a revision changed, it does not
     # decide anything on it.
-    sk = a.sketch[:sketch_size]
     return {
         "first": first,
         "of": of,
         "t": a.title_hash,
-        "sk": a.sketch_b64 if sk.size == a.sketch.size else sketch_to_b64(sk),
+        "sk": a.sketch_prefix_b64(sketch_size),
         "ts": a.event_time if ts is None else ts,
         "revs": revs,
     }

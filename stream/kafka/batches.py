@@ -22,8 +22,8 @@ with only the head of its article (the fields the keyed stages read or set:
 and the output record is spliced from (:func:`article_bytes`). The rest
 (text, subjects, entities) is most of an envelope's bytes and of the cost to
 decode it: decoding whole envelopes at both hops and encoding them for the
-next hop and the output cost the worker's event loop ~80 us per article,
-the two-part form ~25 (bench/README.md, eleventh session). orjson never
+next hop and the output cost the worker's event loop ~90 us per Reuters
+article, the two-part form ~25 (bench/hop_codec.py). orjson never
 writes a raw newline, so lines are parts. A record of whole envelopes (a JSON
 array, written before this form) is still read.
 """

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from stream.dedup.decide import DEFAULT_DEDUP_OPTIONS, Candidate, Decision, DedupOptions, decide_content, decide_url
-from stream.dedup.fingerprint import sketch_from_b64
 from stream.pipeline.prepare import Timings
 from stream.stories.book import StoryBook, StoryInput
 from stream.stories.signature import Signature
@@ -47,11 +46,9 @@ def candidate(env: dict[str, Any]) -> Candidate:
         id=env["article"]["id"],
         content_hash=fp["h"],
         title_hash=fp["th"],
-        sketch=sketch_from_b64(fp["sk"]),
         sketch_b64=fp["sk"],
         shingles=fp["n"],
         event_time=env["et"],
-        lede=sketch_from_b64(fp.get("ls", "")),
         lede_b64=fp.get("ls", ""),
     )
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import hashlib
 
+import numpy as np
 import orjson
 
 from stream.dedup.decide import DEFAULT_DEDUP_OPTIONS, Candidate, decide_content, decide_url, sweep
@@ -23,8 +24,7 @@ def text(seed: int, n: int) -> list[str]:
 
 def cand(aid: str, tokens: list[str], t: float = 0.0, title: str = "t") -> Candidate:
     fp = fingerprint(tokens)
-    return Candidate(aid, fp.content_hash, hashlib.md5(title.encode()).hexdigest(), fp.sketch, fp.sketch_b64(),
-                     fp.shingles, t)
+    return Candidate(aid, fp.content_hash, hashlib.md5(title.encode()).hexdigest(), fp.sketch_b64(), fp.shingles, t)
 
 
 def test_content_exact_near_teaser_and_distinct() -> None:
@@ -58,7 +58,7 @@ def test_short_quote_is_not_called_a_teaser() -> None:
 def lede_cand(aid: str, pars: list[str], t: float = 0.0) -> Candidate:
     body = "\n\n".join(pars)
     fp = fingerprint(tokenize(body), lede=lede_tokens(body))
-    return Candidate(aid, fp.content_hash, "t", fp.sketch, fp.sketch_b64(), fp.shingles, t, fp.lede, fp.lede_b64())
+    return Candidate(aid, fp.content_hash, "t", fp.sketch_b64(), fp.shingles, t, fp.lede_b64())
 
 
 def test_teaser_with_chrome_is_near_through_its_lede() -> None:
@@ -122,3 +122,13 @@ def test_short_table_copy_missing_a_row_is_near_but_another_table_is_not() -> No
     other = lede_cand("c", [table[0], "Net 3,990,000 vs 3,100,000", "Revs 58.7 mln vs 51.9 mln",
                             "Avg shrs 9.6 mln vs 9.8 mln", "Note: Full name is Fjord Shipping Holdings."])
     assert decide_content(entries, other)[0].status == "unique"
+
+
+def test_a_candidates_sketches_decode_from_their_encoded_forms() -> None:
+    from stream.dedup.fingerprint import sketch_to_b64
+
+    for n in (0, 5, 16, 17, 64):
+        sketch = np.sort(np.random.default_rng(n).integers(0, 2**32, n, dtype=np.uint64).astype(np.uint32))
+        c = Candidate("a", "h", "t", sketch_to_b64(sketch), n, 0.0, sketch_to_b64(sketch[:3]))
+        assert np.array_equal(c.sketch, sketch) and np.array_equal(c.lede, sketch[:3])
+        assert c.sketch_prefix_b64(16) == sketch_to_b64(sketch[:16])
