@@ -42,6 +42,8 @@ def test_secrets_never_show() -> None:
         {"NEWSSTREAM_PROCESSING_GUARANTEE": "maybe"},
         {"NEWSSTREAM_SECURITY_PROTOCOL": "SASL_SSL"},
         {"NEWSSTREAM_MAX_PAYLOAD_BYTES": "10"},
+        {"NEWSSTREAM_TABLE_WRITE_BUFFER_MB": "0"},
+        {"NEWSSTREAM_TABLE_BLOCK_CACHE_MB": "-1"},
     ],
 )
 def test_bad_settings_are_config_errors(env: dict[str, str]) -> None:

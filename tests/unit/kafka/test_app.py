@@ -38,3 +38,17 @@ def test_internal_and_changelog_topics_take_a_full_batch_record(tmp_path) -> Non
     for topic in internal + changelogs:
         limit = int(topic.config["max.message.bytes"])
         assert limit == TOPIC_MAX_MESSAGE_BYTES > 2 * MAX_BATCH_BYTES, topic.get_topic_name()
+
+
+def test_each_table_database_has_a_bounded_memory(tmp_path) -> None:
+    # Faust's defaults (a 2 GB block cache and 3 x 64 MB write buffers per
+    # database) let the RSS grow with the state (bench/rocksdb_memory.py).
+    s = Settings.from_env({"NEWSSTREAM_TABLE_WRITE_BUFFER_MB": "8", "NEWSSTREAM_TABLE_BLOCK_CACHE_MB": "32"})
+    app = create_app(dataclasses.replace(s, data_dir=tmp_path, topic_prefix="u-"))
+    for table in app.tables.values():
+        options = table.data.rocksdb_options
+        assert (options.write_buffer_size, options.max_write_buffer_number, options.block_cache_size) == (
+            8 << 20, 2, 32 << 20)
+    # The in-memory store takes the same tables.
+    memory = create_app(dataclasses.replace(s, data_dir=tmp_path, topic_prefix="m-", store="memory://"))
+    assert set(memory.tables) == set(app.tables)

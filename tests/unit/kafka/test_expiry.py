@@ -4,13 +4,16 @@ import orjson
 import pytest
 
 from stream.dedup.decide import DedupOptions
+from stream.kafka import expiry
 from stream.kafka.expiry import Expiry
 
 
 class FakeDb(dict):
-    """rocksdict's ``items(from_key=...)``: key order, from ``from_key`` inclusive."""
+    """rocksdict's ``items(from_key=..., read_opt=...)``: key order, from ``from_key`` inclusive."""
 
-    def items(self, from_key: bytes | None = None):  # type: ignore[override]
+    def items(self, from_key: bytes | None = None, read_opt=None):  # type: ignore[override]
+        # A sweep must not fill the block cache (stream/kafka/expiry.py).
+        assert read_opt is expiry._SCAN and read_opt is not None
         return iter([(k, self[k]) for k in sorted(self) if from_key is None or k >= from_key])
 
 
