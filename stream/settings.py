@@ -108,10 +108,9 @@ class Settings:
     # Memory of each table partition's RocksDB database: its write buffer
     # (two at most: one filling, one flushing) and its block cache. Faust's
     # defaults (64 MB x 3 and a 2 GB cache per database) let a worker's RSS
-    # grow with its state: 698 MB after 300,000 articles' writes, one
-    # expiry-style scan and random reads, against 263 MB with 16 and 16
-    # (bench/rocksdb_memory.py, eleventh session). A worker opens a database
-    # per table and assigned partition.
+    # grow with its state: 2,250 MB after 1,000,000 articles' writes and one
+    # expiry-style scan, against 268 MB with 16 and 16 (bench/rocksdb_memory.py).
+    # A worker opens a database per table and assigned partition.
     table_write_buffer_mb: int = 16
     table_block_cache_mb: int = 16
 
