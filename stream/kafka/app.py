@@ -52,7 +52,7 @@ from stream.kafka.topics import INTERNAL_ROUTES, TOPIC_MAX_MESSAGE_BYTES, intern
 from stream.observability.health import PROBE_INTERVAL, BrokerProbe, aiokafka_client_factory
 from stream.observability.metrics import STAGES, Metrics
 from stream.observability.progress import ActiveStories, InputProgress, table_size
-from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage
+from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage, dated
 from stream.pipeline.parallel import PrepareService, attempt_encoded
 from stream.pipeline.prepare import Meta, Preparer, Timings
 from stream.pipeline.routing import (
@@ -277,7 +277,8 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     async def by_content(stream: faust.StreamT) -> None:
         def step(env: dict[str, Any], partition: int) -> Any:
             content_stage.process(env)
-            content_expiry.maybe_sweep(partition, env["et"])
+            if dated(env):
+                content_expiry.maybe_sweep(partition, env["et"])
 
         async for events in take_batches(stream, KEYED_BATCH, KEYED_WITHIN):
             out = Outbox(settings.partitions)
@@ -297,7 +298,8 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     async def by_story(stream: faust.StreamT) -> None:
         def step(env: dict[str, Any], partition: int) -> Any:
             decision = url_stage.process(env)
-            url_expiry.maybe_sweep(partition, env["et"])
+            if dated(env):
+                url_expiry.maybe_sweep(partition, env["et"])
             if after_url(decision) == DUPLICATES:
                 return DUPLICATES
             return story_stage.process(env)

@@ -40,6 +40,13 @@ from stream.stories.signature import Signature
 STORY_ROUTE = "stories"
 
 
+def dated(env: dict[str, Any]) -> bool:
+    """Whether the envelope's event time is the article's own date. An
+    undated article's is its arrival time, which in a replay of old news is
+    today: it must not move any stage's event-time clock (expiry)."""
+    return env["article"]["published_at"] is not None
+
+
 def candidate(env: dict[str, Any]) -> Candidate:
     fp = env["fp"]
     return Candidate(
@@ -130,6 +137,7 @@ class StoryStage:
                 status=art["status"],
                 event_time=env["et"],
                 arrival_time=env["at"],
+                dated=dated(env),
             )
         )
         art["story"] = outcome.story

@@ -17,7 +17,7 @@ import orjson
 
 from stream.dedup.decide import DEFAULT_DEDUP_OPTIONS, DedupOptions, sweep
 from stream.observability.metrics import Metrics
-from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage
+from stream.pipeline.keyed import ContentStage, StoryStage, UrlStage, dated
 from stream.pipeline.parse import parse_timestamp
 from stream.pipeline.prepare import Meta, PrepareOptions, Preparer, Timings
 from stream.pipeline.parallel import attempt, run_stream
@@ -60,7 +60,8 @@ class Pipeline:
 
     def run_prepared(self, env: dict[str, Any]) -> list[Output]:
         """The stateful half: dedup, stories, outputs. Must see envelopes in input order."""
-        self._expire(env["et"])
+        if dated(env):
+            self._expire(env["et"])
         self.content.process(env)
         route = after_url(self.url.process(env))
         out: list[Output] = []

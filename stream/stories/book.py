@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, MutableMapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 from typing import Any
 
@@ -83,6 +83,8 @@ class StoryInput:
     status: dict[str, Any] | None  # the article's StatusAssertion.to_dict()
     event_time: float
     arrival_time: float
+    # False when the article had no date and event_time is its arrival time.
+    dated: bool = True
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,14 @@ class StoryBook:
             self.index.ends.update((sid, expiry(s, self.options)) for sid, s in self.index.live.items())
             self._loaded = True
         ix = self.index
+        if not a.dated and ix.clock is not None and a.event_time > ix.clock[0]:
+            # An undated article's event time is its arrival, which in a
+            # replay of old news is today: decades past the watermark. Had
+            # it moved the clock, no story of the replay would ever expire
+            # (one undated story of 21,578 Reuters ones stopped the sweep:
+            # 979 MB of worker RSS after 200,000 replayed articles). It is
+            # "now" on the stream's clock instead.
+            a = replace(a, event_time=ix.clock[0])
         st = a.status or {}
         kind = article_kind(st.get("status"), st.get("event"), a.signature.keywords)
         seen = ix.live.get(ix.articles.get(a.article_id) or "")
@@ -138,7 +148,7 @@ class StoryBook:
                 del ix.articles[oldest]
         story["seq"] = ix.next_seq()
         ix.touch(story)
-        self._clock_and_sweep(story)
+        self._clock_and_sweep(story, starts_clock=a.dated)
         return StoryOutcome(_summary(story), event)
 
     # -- lookup ------------------------------------------------------------
@@ -336,16 +346,23 @@ class StoryBook:
         return StoryOutcome({"id": s["id"], "status": status, "size": size}, s["events"].get(a.article_id))
 
     # -- expiry ------------------------------------------------------------
-    def _clock_and_sweep(self, s: dict[str, Any]) -> None:
+    def _clock_and_sweep(self, s: dict[str, Any], starts_clock: bool = True) -> None:
         """Expires up to ``_MAX_EXPIRED_PER_ARTICLE`` stories listed under
         the hours that ended before the watermark's hour, then stamps s with
         the clock and writes it (the article's one write). A story is listed
         under the hour of its own expiry (``expiry``: followed stories live
         longer than routine ones); one listed there and not moved since is
-        over."""
+        over. Before the clock starts, only a dated article starts it."""
         ix = self.index
         sid = s["id"]
         end = ix.ends[sid] = expiry(s, self.options)
+        if ix.clock is None and not starts_clock:
+            if s["hour"] is None:
+                s["hour"], s["hseq"] = int(end // _HOUR), s["seq"]
+                ix.list_expiry(s)
+            s["wm"] = s["nh"] = None  # a rebuild finds no clock here either
+            self.stories[sid] = s
+            return
         watermark, next_hour = ix.clock or [s["last_seen"], int(s["last_seen"] // _HOUR)]
         watermark = max(watermark, s["last_seen"])
         hour = max(int(end // _HOUR), next_hour)

@@ -85,7 +85,9 @@ class StoryIndex:
         for s in sorted(found, key=lambda s: s["hseq"]):
             self.list_expiry(s)
 
-    def _advance(self, watermark: float, next_hour: float) -> None:
+    def _advance(self, watermark: float | None, next_hour: float | None) -> None:
+        if watermark is None or next_hour is None:  # written before the clock started
+            return
         if self.clock is None:
             self.clock = [watermark, next_hour]
         else:

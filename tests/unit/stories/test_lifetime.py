@@ -257,3 +257,45 @@ def test_a_written_story_over_once_its_late_follow_up_joins_is_deleted() -> None
     follow = book.add(inp("w2", BID_E, BID_K | {"raised"}, t=100 * HOUR + 60))
     assert follow.story["id"] == w.story["id"]
     assert set(book.stories) == {"story-now", "~clock"} and set(book.index.live) == {"story-now"}
+
+
+def _routine(i: int, t: float, dated: bool = True) -> StoryInput:
+    # Each a story of its own: no shared names or words.
+    a = inp(f"r{i}", {f"maker {i}"}, {f"w{i}a", f"w{i}b", f"w{i}c"}, t=t)
+    return StoryInput(*[getattr(a, f) for f in ("article_id", "url", "title", "source", "signature", "subjects",
+                                                "status", "event_time", "arrival_time")], dated=dated)
+
+
+def test_an_undated_article_does_not_stop_expiry() -> None:
+    # Its event time is its arrival: in a replay of old news, today. Had it
+    # moved the clock, no story of the replay would expire again (a worker
+    # replaying Reuters-21578, one undated story in 21,578: 979 MB of RSS
+    # after 200,000 articles, bench/worker_growth.py).
+    book = StoryBook({})
+    today = 1.8e9
+    for i in range(200):
+        book.add(_routine(i, t=i * HOUR))
+    book.add(_routine(999, t=today, dated=False))
+    assert book.index.clock[0] == 199 * HOUR
+    for i in range(200, 600):
+        book.add(_routine(i, t=i * HOUR))
+    # Routine stories end after the quiet period: only the last few days' remain.
+    assert len(book.index.live) <= DEFAULT_STORY_OPTIONS.quiet_seconds / HOUR + 10
+    assert book.index.clock[0] == 599 * HOUR
+    # A rebuild finds the same clock.
+    again = StoryBook(book.stories)
+    again.add(_routine(600, t=600 * HOUR))
+    assert again.index.clock[0] == 600 * HOUR
+
+
+def test_an_undated_first_article_does_not_start_the_clock() -> None:
+    book = StoryBook({})
+    book.add(_routine(0, t=1.8e9, dated=False))
+    assert book.index.clock is None
+    for i in range(1, 400):
+        book.add(_routine(i, t=i * HOUR))
+    assert book.index.clock[0] == 399 * HOUR
+    assert len(book.index.live) <= DEFAULT_STORY_OPTIONS.quiet_seconds / HOUR + 10
+    rebuilt = StoryBook(book.stories)
+    rebuilt.add(_routine(400, t=400 * HOUR))
+    assert rebuilt.index.clock[0] == 400 * HOUR
