@@ -69,7 +69,8 @@ async def run(settings: Settings, checkpoints: list[int], env: dict[str, str], r
         assert worker.proc is not None
         for checkpoint in checkpoints:
             t0 = time.monotonic()
-            produced += await produce_all(settings, settings.topic(RAW), itertools.islice(messages, checkpoint - produced))
+            chunk = itertools.islice(messages, checkpoint - produced)
+            produced += await produce_all(settings, settings.topic(RAW), chunk)
             deadline = time.monotonic() + 3600
             while done < checkpoint:
                 if time.monotonic() > deadline:
@@ -77,9 +78,9 @@ async def run(settings: Settings, checkpoints: list[int], env: dict[str, str], r
                 batch = await consumer.getmany(timeout_ms=1000, max_records=10000)
                 done += sum(len(msgs) for msgs in batch.values())
             span = time.monotonic() - t0
+            since = checkpoint - (rows[-1]["articles"] if rows else 0)
             rows.append({"articles": checkpoint, **tree_rss_mb(worker.proc.pid),
-                         "table_disk_mb": disk_mb(root / "w1"),
-                         "articles_per_s_since_last": round((checkpoint - (rows[-1]["articles"] if rows else 0)) / span)})
+                         "table_disk_mb": disk_mb(root / "w1"), "articles_per_s_since_last": round(since / span)})
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     finally:
         await consumer.stop()

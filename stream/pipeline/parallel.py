@@ -263,7 +263,8 @@ class PrepareService:
         step = -(-len(items) // self.processes) or 1
         parts = [items[i:i + step] for i in range(0, len(items), step)]
         try:
-            done = await asyncio.gather(*(asyncio.wrap_future(pool.submit_encoded(p, self.key, self.encode)) for p in parts))
+            done = await asyncio.gather(*(asyncio.wrap_future(pool.submit_encoded(p, self.key, self.encode))
+                                          for p in parts))
         except BrokenProcessPool:
             with self._starting:
                 if self._pool is pool:
