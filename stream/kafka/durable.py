@@ -93,10 +93,13 @@ class DurableTable(faust.Table):  # type: ignore[misc]  # faust ships no type st
             return orjson.dumps(value, default=on_default, option=_FAUST_JSON)
         return self.data._encode_value(value)  # type: ignore[no-any-return]
 
+    # Faust would also turn a dict holding its model marker back into a
+    # model; the app stores plain values only. The expiry sweep decodes its
+    # chunks with these too (stream/kafka/expiry.py).
+    def _decode_key(self, raw: bytes) -> Any:
+        return orjson.loads(raw) if self._plain_json else self.data._decode_key(raw)
+
     def _decode_value(self, raw: bytes) -> Any:
-        # Faust would also turn a dict holding its model marker back into a
-        # model; the app stores plain values only (as stream/kafka/expiry.py
-        # decodes them).
         return orjson.loads(raw) if self._plain_json else self.data._decode_value(raw)
 
     def get(self, key: Any, default: Any = None) -> Any:

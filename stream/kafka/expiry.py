@@ -20,8 +20,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import orjson
-
 from stream.dedup.decide import DedupOptions, sweep
 
 log = logging.getLogger(__name__)
@@ -54,14 +52,12 @@ def partition_chunk(table: Any, partition: int, after: bytes | None,
     if not dbs or partition not in dbs:
         return [], None
     db = dbs[partition]
-    if getattr(table, "key_serializer", None) == getattr(table, "value_serializer", None) == "json":
-        # What Faust's json codec does (orjson), without the serializer
-        # registry's layers around it: 2 us per entry against 9 (a content
-        # entry, quiet box). A Reuters burst, whose event time jumps days,
-        # sweeps often: 4.5% of the event loop (bench/README.md, tenth session).
-        decode_key = decode_value = orjson.loads
-    else:
-        decode_key, decode_value = store._decode_key, store._decode_value
+    # The table's own codec where it has one (DurableTable: orjson, without
+    # Faust's serializer registry: 2 us per content entry against 9. A
+    # Reuters burst, whose event time jumps days, sweeps often: 4.5% of the
+    # event loop, bench/README.md, tenth session); else the store's.
+    decode_key = getattr(table, "_decode_key", store._decode_key)
+    decode_value = getattr(table, "_decode_value", store._decode_value)
     if getattr(store, "use_rocksdict", False):
         # A sweep reads every key of the partition once a day: its blocks
         # would push the lookups' hot blocks out of the block cache.

@@ -51,9 +51,10 @@ class FakeTable(dict):
 
 
 class JsonTable(FakeTable):
-    """The app's tables: JSON keys and values, decoded without Faust's registry."""
+    """The app's tables: JSON keys and values, decoded by the table itself
+    (DurableTable), without Faust's registry."""
 
-    key_serializer = value_serializer = "json"
+    _decode_key = _decode_value = staticmethod(orjson.loads)
 
     def __init__(self) -> None:
         super().__init__()
